@@ -1,0 +1,303 @@
+using System;
+using System.ComponentModel;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Shield
+{
+    /// <summary>
+    /// The entry points that woven code calls. Shield.Fody emits these calls; they are public only so that woven
+    /// assemblies can reach them, and are not meant to be called by hand.
+    /// </summary>
+    /// <remarks>
+    /// A woven method keeps its caller's tokens aside (<see cref="CallerTokens(CancellationToken)"/>), gives its
+    /// parameters the body's token (<see cref="CancellationToken.None"/> or <see cref="BodyToken(CancellationTokenSource)"/>),
+    /// runs as compiled, and hands the body's task to <c>Started</c> (async state machines) or <c>Returned</c>
+    /// (other task-returning methods), which return either that task or a proxy. The state machine of an async
+    /// method reports its first suspension (<see cref="Suspending"/>) and its end (<c>Completed</c>,
+    /// <c>Faulted</c>), so a body that completes synchronously costs one branch and no allocation.
+    /// </remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static class ShieldRuntime
+    {
+        /// <summary>Starts the body's deadline, or returns null when the operation has none.</summary>
+        public static CancellationTokenSource? StartDeadline(ShieldedOperation operation)
+        {
+            if (operation.TimeoutMilliseconds <= 0)
+            {
+                return null;
+            }
+
+            var delay = TimeSpan.FromMilliseconds(operation.TimeoutMilliseconds);
+#if NET8_0_OR_GREATER
+            return new CancellationTokenSource(delay, ShieldedOperations.TimeProvider);
+#else
+            return ShieldedOperations.TimeProvider.CreateCancellationTokenSource(delay);
+#endif
+        }
+
+        /// <summary>The token the body receives: the deadline's, or one that never fires.</summary>
+        public static CancellationToken BodyToken(CancellationTokenSource? deadline) => deadline?.Token ?? CancellationToken.None;
+
+        /// <summary>
+        /// The value a <c>CancellationToken?</c> parameter receives: null stays null unless there is a deadline.
+        /// </summary>
+        public static CancellationToken? BodyToken(CancellationToken? callerToken, CancellationTokenSource? deadline) =>
+            callerToken.HasValue || deadline != null ? BodyToken(deadline) : (CancellationToken?)null;
+
+        /// <summary>The caller's <c>CancellationToken?</c> as a token (null never fires).</summary>
+        public static CancellationToken CallerToken(CancellationToken? token) => token.GetValueOrDefault();
+
+        /// <summary>Keeps one caller token aside.</summary>
+        public static ShieldCallerTokens CallerTokens(CancellationToken token) => new ShieldCallerTokens(token, default, null);
+
+        /// <summary>Keeps two caller tokens aside.</summary>
+        public static ShieldCallerTokens CallerTokens(CancellationToken first, CancellationToken second) => new ShieldCallerTokens(first, second, null);
+
+        /// <summary>Keeps three or more caller tokens aside.</summary>
+        public static ShieldCallerTokens CallerTokens(CancellationToken[] tokens)
+        {
+            if (tokens is null || tokens.Length < 3)
+            {
+                throw new ArgumentException("Use the overloads for one or two tokens.", nameof(tokens));
+            }
+
+            var rest = new CancellationToken[tokens.Length - 2];
+            Array.Copy(tokens, 2, rest, 0, rest.Length);
+            return new ShieldCallerTokens(tokens[0], tokens[1], rest);
+        }
+
+        /// <summary>Called by a state machine right before its body first suspends.</summary>
+        public static void Suspending() => InFlightRegistry.Enter();
+
+        /// <summary>Returns what the caller of an async method receives once its body has started.</summary>
+        public static Task Started(Task body, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline)
+        {
+            if (body.IsCompleted)
+            {
+                deadline?.Dispose();
+                return body;
+            }
+
+            var promise = caller.CanBeCanceled ? new VoidShieldPromise() : null;
+            return InFlightRegistry.Track(body, promise, caller, operation, deadline) && promise != null ? promise.Task : body;
+        }
+
+        /// <inheritdoc cref="Started(Task, ShieldCallerTokens, ShieldedOperation, CancellationTokenSource)"/>
+        public static Task<TResult> Started<TResult>(Task<TResult> body, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline)
+        {
+            if (body.IsCompleted)
+            {
+                deadline?.Dispose();
+                return body;
+            }
+
+            var promise = caller.CanBeCanceled ? new ShieldPromise<TResult>() : null;
+            return InFlightRegistry.Track(body, promise, caller, operation, deadline) && promise != null ? promise.TypedTask : body;
+        }
+
+        /// <inheritdoc cref="Started(Task, ShieldCallerTokens, ShieldedOperation, CancellationTokenSource)"/>
+        public static ValueTask Started(ValueTask body, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline)
+        {
+            if (body.IsCompleted)
+            {
+                deadline?.Dispose();
+                return body;
+            }
+
+            var task = body.AsTask();
+            var shielded = Started(task, caller, operation, deadline);
+            return ReferenceEquals(shielded, task) ? body : new ValueTask(shielded);
+        }
+
+        /// <inheritdoc cref="Started(Task, ShieldCallerTokens, ShieldedOperation, CancellationTokenSource)"/>
+        public static ValueTask<TResult> Started<TResult>(ValueTask<TResult> body, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline)
+        {
+            if (body.IsCompleted)
+            {
+                deadline?.Dispose();
+                return body;
+            }
+
+            var task = body.AsTask();
+            var shielded = Started(task, caller, operation, deadline);
+            return ReferenceEquals(shielded, task) ? body : new ValueTask<TResult>(shielded);
+        }
+
+        /// <summary>Called by a state machine after its builder completed the body's task with a result.</summary>
+        public static void Completed(Task body)
+        {
+            if (InFlightRegistry.TryRemove(body, out var call))
+            {
+                (call.Promise as VoidShieldPromise)?.TryComplete();
+                Ended(in call);
+            }
+
+            InFlightRegistry.Exit();
+        }
+
+        /// <inheritdoc cref="Completed(Task)"/>
+        public static void Completed<TResult>(Task<TResult> body)
+        {
+            if (InFlightRegistry.TryRemove(body, out var call))
+            {
+                (call.Promise as ShieldPromise<TResult>)?.TryComplete(body.Result);
+                Ended(in call);
+            }
+
+            InFlightRegistry.Exit();
+        }
+
+        /// <inheritdoc cref="Completed(Task)"/>
+        public static void Completed(ValueTask body) => Completed(body.AsTask());
+
+        /// <inheritdoc cref="Completed(Task)"/>
+        public static void Completed<TResult>(ValueTask<TResult> body) => Completed(body.AsTask());
+
+        /// <summary>Called by a state machine after its builder ended the body's task with <paramref name="exception"/>.</summary>
+        public static void Faulted(Task body, Exception exception)
+        {
+            if (InFlightRegistry.TryRemove(body, out var call))
+            {
+                Deliver(in call, body, exception);
+                Ended(in call);
+            }
+
+            InFlightRegistry.Exit();
+        }
+
+        /// <inheritdoc cref="Faulted(Task, Exception)"/>
+        public static void Faulted(ValueTask body, Exception exception) => Faulted(body.AsTask(), exception);
+
+        /// <inheritdoc cref="Faulted(Task, Exception)"/>
+        public static void Faulted<TResult>(ValueTask<TResult> body, Exception exception) => Faulted(body.AsTask(), exception);
+
+        /// <summary>Returns what the caller of a task-returning method that is not a state machine receives.</summary>
+        public static Task Returned(Task body, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline)
+        {
+            if (body is null || body.IsCompleted)
+            {
+                deadline?.Dispose();
+                return body!;
+            }
+
+            var promise = caller.CanBeCanceled ? new VoidShieldPromise() : null;
+            var shielded = TrackReturned(body, promise, caller, operation, deadline);
+            body.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() => ReturnedEnded(body, promise));
+            return shielded;
+        }
+
+        /// <inheritdoc cref="Returned(Task, ShieldCallerTokens, ShieldedOperation, CancellationTokenSource)"/>
+        public static Task<TResult> Returned<TResult>(Task<TResult> body, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline)
+        {
+            if (body is null || body.IsCompleted)
+            {
+                deadline?.Dispose();
+                return body!;
+            }
+
+            var promise = caller.CanBeCanceled ? new ShieldPromise<TResult>() : null;
+            var shielded = TrackReturned(body, promise, caller, operation, deadline);
+            body.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() => ReturnedEnded(body, promise));
+            return ReferenceEquals(shielded, body) ? body : promise!.TypedTask;
+        }
+
+        /// <inheritdoc cref="Returned(Task, ShieldCallerTokens, ShieldedOperation, CancellationTokenSource)"/>
+        public static ValueTask Returned(ValueTask body, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline)
+        {
+            if (body.IsCompleted)
+            {
+                deadline?.Dispose();
+                return body;
+            }
+
+            return new ValueTask(Returned(body.AsTask(), caller, operation, deadline));
+        }
+
+        /// <inheritdoc cref="Returned(Task, ShieldCallerTokens, ShieldedOperation, CancellationTokenSource)"/>
+        public static ValueTask<TResult> Returned<TResult>(ValueTask<TResult> body, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline)
+        {
+            if (body.IsCompleted)
+            {
+                deadline?.Dispose();
+                return body;
+            }
+
+            return new ValueTask<TResult>(Returned(body.AsTask(), caller, operation, deadline));
+        }
+
+        static Task TrackReturned(Task body, ShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline)
+        {
+            InFlightRegistry.Enter();
+            return InFlightRegistry.Track(body, promise, caller, operation, deadline) && promise != null ? promise.Task : body;
+        }
+
+        static void ReturnedEnded(Task body, ShieldPromise? promise)
+        {
+            if (InFlightRegistry.TryRemove(body, out var call))
+            {
+                if (body.Status == TaskStatus.RanToCompletion)
+                {
+                    promise?.CompleteFrom(body);
+                }
+                else
+                {
+                    Deliver(in call, body, ExceptionOf(body));
+                }
+
+                Ended(in call);
+            }
+
+            InFlightRegistry.Exit();
+        }
+
+        /// <summary>Hands a body's exception to the caller's proxy, or reports it when the caller walked away.</summary>
+        static void Deliver(in TrackedCall call, Task body, Exception exception)
+        {
+            var promise = call.Promise;
+            if (promise is null)
+            {
+                // The caller holds the body's own task and observes it.
+                return;
+            }
+
+            // The caller holds the proxy, so nobody else will look at the body's task.
+            _ = body.Exception;
+            if (!promise.TryFault(exception) && promise.CallerWalkedAway)
+            {
+                FaultReporter.Report(call.Operation, exception);
+            }
+        }
+
+        static void Ended(in TrackedCall call)
+        {
+            if (ShieldMetrics.DurationEnabled)
+            {
+                var seconds = ShieldedOperations.TimeProvider.GetElapsedTime(call.StartTimestamp).TotalSeconds;
+                ShieldMetrics.Duration(call.Operation, seconds);
+            }
+
+            InFlightRegistry.Release(in call);
+        }
+
+        static Exception ExceptionOf(Task body)
+        {
+            if (body.IsFaulted)
+            {
+                return body.Exception!.InnerExceptions[0];
+            }
+
+            // A canceled task keeps the exception it was canceled with; awaiting it is the only public way to get it.
+            try
+            {
+                body.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException canceled)
+            {
+                return canceled;
+            }
+
+            throw new InvalidOperationException("A task that neither ran to completion nor faulted must be canceled.");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Shield
+{
+    /// <summary>
+    /// Observes shielded work as a whole: faults nobody waited for, calls still in flight, and shutdown draining.
+    /// </summary>
+    public static class ShieldedOperations
+    {
+        static TimeProvider s_timeProvider = TimeProvider.System;
+
+        /// <summary>
+        /// Raised exactly once for each shielded call whose caller stopped waiting (its token fired) and whose body
+        /// later faulted or ended canceled: that work was lost either way.
+        /// </summary>
+        /// <remarks>
+        /// It may be raised on any thread, usually the one that ran the body's last step. A handler that throws does
+        /// not disturb the body or the other handlers; its exception is written through
+        /// <see cref="System.Diagnostics.Trace"/>. With no subscriber, the fault itself is written through
+        /// <see cref="System.Diagnostics.Trace.TraceError(string)"/>, so it is never silent. The body's task is
+        /// always observed, so <see cref="TaskScheduler.UnobservedTaskException"/> never fires for it.
+        /// A fault the caller did receive raises nothing.
+        /// </remarks>
+        public static event EventHandler<ShieldedFaultEventArgs>? UnobservedFault;
+
+        internal static EventHandler<ShieldedFaultEventArgs>? UnobservedFaultHandlers => UnobservedFault;
+
+        /// <summary>
+        /// The number of shielded calls whose body has started and not finished, whatever token the caller passed.
+        /// A body that completes before its first suspension is never counted.
+        /// </summary>
+        public static int InFlight => InFlightRegistry.InFlight;
+
+        /// <summary>
+        /// The clock that deadlines (<see cref="ShieldAttribute.TimeoutMilliseconds"/>), in-flight start times and
+        /// durations read. Replace it in tests with a fake clock; it defaults to <see cref="TimeProvider.System"/>.
+        /// </summary>
+        public static TimeProvider TimeProvider
+        {
+            get => Volatile.Read(ref s_timeProvider);
+            set => Volatile.Write(ref s_timeProvider, value ?? throw new ArgumentNullException(nameof(value)));
+        }
+
+        /// <summary>
+        /// Completes when <see cref="InFlight"/> reaches zero, counting calls that start while it waits.
+        /// </summary>
+        /// <param name="cancellationToken">Stops the wait (not the work).</param>
+        /// <exception cref="OperationCanceledException">The token fired before the work drained.</exception>
+        public static Task DrainAsync(CancellationToken cancellationToken = default) => InFlightRegistry.DrainAsync(cancellationToken);
+
+        /// <summary>
+        /// Lists the shielded calls that are running now, with their operation name and start time, for shutdown
+        /// logs. Calls that completed before their first suspension are never listed.
+        /// </summary>
+        public static IReadOnlyList<InFlightOperation> GetInFlight() => InFlightRegistry.Snapshot();
+    }
+}

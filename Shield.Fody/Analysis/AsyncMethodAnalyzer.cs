@@ -1,0 +1,130 @@
+using Shield.Fody.Diagnostics;
+using Shield.Fody.Selection;
+
+namespace Shield.Fody.Analysis;
+
+/// <summary>
+/// Checks that an async method has the shape the C# compiler gives it (a kickoff method that starts a state machine
+/// and returns its builder's task, and a MoveNext that suspends through the builder and ends the task through it)
+/// and records where the rewriter will hook in. Anything else is reported and left alone.
+/// </summary>
+public static class AsyncMethodAnalyzer
+{
+    const string StateFieldName = "<>1__state";
+    const string BuilderFieldName = "<>t__builder";
+
+    static readonly Dictionary<string, TaskKind> StandardBuilders = new()
+    {
+        ["System.Runtime.CompilerServices.AsyncTaskMethodBuilder"] = TaskKind.Task,
+        ["System.Runtime.CompilerServices.AsyncTaskMethodBuilder`1"] = TaskKind.TaskOfT,
+        ["System.Runtime.CompilerServices.AsyncValueTaskMethodBuilder"] = TaskKind.ValueTask,
+        ["System.Runtime.CompilerServices.AsyncValueTaskMethodBuilder`1"] = TaskKind.ValueTaskOfT,
+    };
+
+    public static StateMachinePlan? Analyze(MethodDefinition kickoff, TypeDefinition stateMachine, TaskShape shape, string operation, ICollection<Diagnostic> diagnostics)
+    {
+        var location = kickoff.FirstVisibleSequencePoint();
+        Diagnostic Unrecognized(string detail) => new(ShieldDiagnostics.UnrecognizedIl,
+            $"{operation}: {detail}. This is not the code the C# compiler writes for an async method (was it rewritten by another weaver or an obfuscator?), so it is left as compiled. List Shield first in FodyWeavers.xml, or remove [Shield].",
+            location);
+
+        var builderDefinition = stateMachine.Fields.FirstOrDefault(f => f.Name == BuilderFieldName);
+        var moveNext = stateMachine.Methods.FirstOrDefault(m => m.Name == "MoveNext" && m.HasBody);
+        if (builderDefinition is null || moveNext is null || !stateMachine.Fields.Any(f => f.Name == StateFieldName))
+        {
+            diagnostics.Add(Unrecognized($"its state machine {stateMachine.Name} has no MoveNext body, {StateFieldName} field or {BuilderFieldName} field"));
+            return null;
+        }
+
+        var builderName = builderDefinition.FieldType.GetElementType().FullName;
+        if (!StandardBuilders.TryGetValue(builderName, out var builderKind))
+        {
+            diagnostics.Add(new(ShieldDiagnostics.CustomBuilder,
+                $"{operation} is built by the custom async method builder {builderDefinition.FieldType.Name}; Shield only proxies the standard builders of Task, Task<T>, ValueTask and ValueTask<T>. Remove [AsyncMethodBuilder] or [Shield].",
+                location));
+            return null;
+        }
+
+        if (builderKind != shape.Kind)
+        {
+            diagnostics.Add(Unrecognized($"its state machine's builder {builderDefinition.FieldType.Name} does not build its return type {kickoff.ReturnType.Name}"));
+            return null;
+        }
+
+        if (!KickoffStartsAndReturnsBuilderTask(kickoff, builderName, stateMachine))
+        {
+            diagnostics.Add(Unrecognized("its kickoff method does not start the state machine and return its builder's task"));
+            return null;
+        }
+
+        var body = moveNext.Body;
+        var referenced = body.ReferencedInstructions();
+        var stateField = FieldOperands(body).FirstOrDefault(f => f.Name == StateFieldName);
+        var builderField = body.Instructions
+            .Where(i => i.OpCode.Code == Code.Ldflda)
+            .Select(i => (FieldReference)i.Operand)
+            .FirstOrDefault(f => f.Name == BuilderFieldName);
+        var builderCalls = body.Instructions
+            .Where(i => i.OpCode.Code is Code.Call or Code.Callvirt && i.Operand is MethodReference m && m.DeclaringType.GetElementType().FullName == builderName)
+            .ToList();
+        var kickoffGetter = kickoff.Body.Instructions
+            .Select(i => i.Operand as MethodReference)
+            .First(m => m?.Name == "get_Task" && m.DeclaringType.GetElementType().FullName == builderName)!;
+
+        var suspensions = new List<Instruction>();
+        foreach (var call in builderCalls.Where(c => ((MethodReference)c.Operand).Name is "AwaitUnsafeOnCompleted" or "AwaitOnCompleted"))
+        {
+            var start = InstructionQueries.ArgumentStart(call, 3, referenced);
+            if (start is null)
+            {
+                diagnostics.Add(Unrecognized($"MoveNext suspends at IL_{call.Offset:x4} through code that is not straight-line"));
+                return null;
+            }
+
+            suspensions.Add(start);
+        }
+
+        var setResults = builderCalls.Where(c => ((MethodReference)c.Operand).Name == "SetResult").ToList();
+        var setExceptions = new List<SetExceptionSite>();
+        foreach (var call in builderCalls.Where(c => ((MethodReference)c.Operand).Name == "SetException"))
+        {
+            var exception = call.Previous?.LoadedVariable(body);
+            if (exception is null)
+            {
+                diagnostics.Add(Unrecognized($"MoveNext ends the task with an exception at IL_{call.Offset:x4} that is not held in a local"));
+                return null;
+            }
+
+            setExceptions.Add(new SetExceptionSite(call, exception));
+        }
+
+        // SetResult is absent when the body always throws; SetException never is.
+        if (stateField is null || builderField is null || setExceptions.Count == 0)
+        {
+            diagnostics.Add(Unrecognized("its MoveNext does not read its state and end its task through its builder"));
+            return null;
+        }
+
+        var taskGetter = new MethodReference("get_Task", kickoffGetter.ReturnType, builderField.FieldType) { HasThis = true };
+        return new StateMachinePlan(stateMachine, moveNext, stateField, builderField, taskGetter, suspensions, setResults, setExceptions);
+    }
+
+    static IEnumerable<FieldReference> FieldOperands(MethodBody body) =>
+        body.Instructions.Select(i => i.Operand).OfType<FieldReference>();
+
+    static bool KickoffStartsAndReturnsBuilderTask(MethodDefinition kickoff, string builderName, TypeDefinition stateMachine)
+    {
+        var instructions = kickoff.Body.Instructions;
+        var returns = instructions.Where(i => i.OpCode.Code == Code.Ret).ToList();
+        var startsStateMachine = instructions.Any(i =>
+            i.OpCode.Code == Code.Call &&
+            i.Operand is GenericInstanceMethod { Name: "Start" } start &&
+            start.DeclaringType.GetElementType().FullName == builderName &&
+            start.GenericArguments[0].GetElementType().Resolve() == stateMachine);
+
+        return startsStateMachine &&
+            returns.Count == 1 &&
+            returns[0].Previous is { OpCode.Code: Code.Call, Operand: MethodReference { Name: "get_Task" } getter } &&
+            getter.DeclaringType.GetElementType().FullName == builderName;
+    }
+}

@@ -1,0 +1,59 @@
+namespace Shield.Fody;
+
+/// <summary>Small Cecil queries with names that read as English.</summary>
+public static class CecilExtensions
+{
+    const string ShieldAttributeName = "Shield.ShieldAttribute";
+    const MethodImplAttributes RuntimeAsyncFlag = (MethodImplAttributes)0x2000;
+
+    public static CustomAttribute? GetShieldAttribute(this ICustomAttributeProvider provider) =>
+        provider.CustomAttributes.FirstOrDefault(a => a.AttributeType.FullName == ShieldAttributeName);
+
+    public static bool HasAttribute(this ICustomAttributeProvider provider, string fullName) =>
+        provider.CustomAttributes.Any(a => a.AttributeType.FullName == fullName);
+
+    public static bool IsCompilerGenerated(this ICustomAttributeProvider provider) =>
+        provider.HasAttribute("System.Runtime.CompilerServices.CompilerGeneratedAttribute");
+
+    /// <summary>The state machine type named by <c>[AsyncStateMachine(typeof(...))]</c>, or null.</summary>
+    public static TypeDefinition? GetAsyncStateMachineType(this MethodDefinition method)
+    {
+        var attribute = method.CustomAttributes.FirstOrDefault(a =>
+            a.AttributeType.FullName == "System.Runtime.CompilerServices.AsyncStateMachineAttribute");
+        return (attribute?.ConstructorArguments.FirstOrDefault().Value as TypeReference)?.Resolve();
+    }
+
+    public static bool IsAsyncIterator(this MethodDefinition method) =>
+        method.HasAttribute("System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute");
+
+    /// <summary>Emitted by <c>runtime-async=on</c>: the runtime, not a state machine, suspends the method.</summary>
+    public static bool IsRuntimeAsync(this MethodDefinition method) => (method.ImplAttributes & RuntimeAsyncFlag) != 0;
+
+    public static bool IsCancellationToken(this TypeReference type) => type.FullName == "System.Threading.CancellationToken";
+
+    public static bool IsNullableCancellationToken(this TypeReference type) =>
+        type is GenericInstanceType { ElementType.FullName: "System.Nullable`1" } nullable &&
+        nullable.GenericArguments[0].IsCancellationToken();
+
+    public static bool IsTokenType(this TypeReference type) => type.IsCancellationToken() || type.IsNullableCancellationToken();
+
+    /// <summary>A CancellationToken or CancellationToken? passed by ref, out or in.</summary>
+    public static bool IsByRefToken(this ParameterDefinition parameter) =>
+        parameter.ParameterType is ByReferenceType byRef && byRef.ElementType.IsTokenType();
+
+    /// <summary>
+    /// Where an error about the method should point: the first visible sequence point of its body, or of its state
+    /// machine's MoveNext for async methods (the kickoff method has none).
+    /// </summary>
+    public static SequencePoint? FirstVisibleSequencePoint(this MethodDefinition method)
+    {
+        var body = method.GetAsyncStateMachineType()?.Methods.FirstOrDefault(m => m.Name == "MoveNext") ?? method;
+        return body.DebugInformation.HasSequencePoints
+            ? body.DebugInformation.SequencePoints.FirstOrDefault(point => !point.IsHidden)
+            : null;
+    }
+
+    /// <summary>The first visible sequence point of any method of the type, to locate a diagnostic about the type.</summary>
+    public static SequencePoint? FirstVisibleSequencePoint(this TypeDefinition type) =>
+        type.Methods.Select(FirstVisibleSequencePoint).FirstOrDefault(point => point != null);
+}

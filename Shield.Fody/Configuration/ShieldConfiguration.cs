@@ -1,0 +1,87 @@
+using System.Xml.Linq;
+using Shield.Fody.Diagnostics;
+
+namespace Shield.Fody.Configuration;
+
+/// <summary>
+/// The <c>&lt;Shield /&gt;</c> element of FodyWeavers.xml. Every setting is optional: <c>&lt;Shield /&gt;</c> alone
+/// shields the methods that carry <c>[Shield]</c>.
+/// </summary>
+public sealed record ShieldConfiguration(
+    IReadOnlyList<WildcardPattern> Include,
+    IReadOnlyList<WildcardPattern> Exclude,
+    IReadOnlyCollection<string> NoWarn)
+{
+    public static readonly ShieldConfiguration Default = new([], [], []);
+
+    static readonly string[] KnownAttributes = [nameof(Include), nameof(Exclude), nameof(NoWarn)];
+
+    /// <summary>Reads the element; problems become diagnostics and the setting they concern is ignored.</summary>
+    public static ShieldConfiguration Read(XElement element, ICollection<Diagnostic> diagnostics)
+    {
+        foreach (var attribute in element.Attributes().Where(a => !a.IsNamespaceDeclaration && !KnownAttributes.Contains(a.Name.LocalName)))
+        {
+            diagnostics.Add(Invalid($"unknown attribute '{attribute.Name.LocalName}'. Known attributes: {string.Join(", ", KnownAttributes)}."));
+        }
+
+        foreach (var child in element.Elements())
+        {
+            diagnostics.Add(Invalid($"unknown element <{child.Name.LocalName}>. <Shield /> takes attributes only: {string.Join(", ", KnownAttributes)}."));
+        }
+
+        return new ShieldConfiguration(
+            ReadPatterns(element, nameof(Include), diagnostics),
+            ReadPatterns(element, nameof(Exclude), diagnostics),
+            ReadNoWarn(element, diagnostics));
+    }
+
+    static List<WildcardPattern> ReadPatterns(XElement element, string name, ICollection<Diagnostic> diagnostics)
+    {
+        var value = element.Attribute(name)?.Value;
+        if (value is null)
+        {
+            return [];
+        }
+
+        var entries = value.Split(';').Select(entry => entry.Trim()).ToList();
+        if (entries.Any(entry => entry.Length == 0))
+        {
+            diagnostics.Add(Invalid($"{name}=\"{value}\" contains an empty pattern. Separate patterns with single semicolons, for example {name}=\"MyApp.Orders.*Async;MyApp.Billing.*\"."));
+            entries.RemoveAll(entry => entry.Length == 0);
+        }
+
+        return entries.Select(entry => new WildcardPattern(entry)).ToList();
+    }
+
+    static HashSet<string> ReadNoWarn(XElement element, ICollection<Diagnostic> diagnostics)
+    {
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var value = element.Attribute(nameof(NoWarn))?.Value;
+        if (value is null)
+        {
+            return ids;
+        }
+
+        foreach (var entry in value.Split(';').Select(entry => entry.Trim()).Where(entry => entry.Length > 0))
+        {
+            var descriptor = ShieldDiagnostics.All.FirstOrDefault(d => string.Equals(d.Id, entry, StringComparison.OrdinalIgnoreCase));
+            if (descriptor is null)
+            {
+                diagnostics.Add(Invalid($"NoWarn names '{entry}', which is not a Shield diagnostic ID."));
+            }
+            else if (descriptor.Severity == DiagnosticSeverity.Error)
+            {
+                diagnostics.Add(Invalid($"NoWarn names {descriptor.Id}, which is an error and cannot be suppressed."));
+            }
+            else
+            {
+                ids.Add(descriptor.Id);
+            }
+        }
+
+        return ids;
+    }
+
+    static Diagnostic Invalid(string message) =>
+        new(ShieldDiagnostics.InvalidConfiguration, $"FodyWeavers.xml: <Shield /> has {message}", null);
+}

@@ -1,0 +1,7 @@
+namespace Shield.Fody.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,90 @@
+using Fody;
+using Shield.Fody.Configuration;
+using Shield.Fody.Diagnostics;
+using Shield.Fody.Rewriting;
+using Shield.Fody.Selection;
+
+namespace Shield.Fody;
+
+/// <summary>
+/// The Fody entry point for <c>&lt;Shield /&gt;</c>: read the configuration, find the methods to shield, validate
+/// them, rewrite the valid ones, report.
+/// </summary>
+public sealed class ModuleWeaver : BaseModuleWeaver
+{
+    static readonly string WeaverVersion = typeof(ModuleWeaver).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
+
+    public override void Execute()
+    {
+        var diagnostics = new List<Diagnostic>();
+        var notes = new List<string>();
+        var configuration = ShieldConfiguration.Default;
+        var assemblyName = System.IO.Path.GetFileName(ModuleDefinition.FileName ?? ModuleDefinition.Name);
+        try
+        {
+            configuration = ShieldConfiguration.Read(Config, diagnostics);
+            if (WeaveMarkers.IsWoven(ModuleDefinition))
+            {
+                WriteInfo($"Shield: {assemblyName} was already woven by Shield; skipped.");
+                return;
+            }
+
+            var candidates = new CandidateFinder(configuration).Find(ModuleDefinition, diagnostics, notes);
+            var targets = TargetValidator.Validate(candidates, diagnostics);
+            var shielded = Rewrite(targets, diagnostics);
+            WriteInfo($"Shield: shielded {shielded} methods in {assemblyName}");
+            if (shielded == 0 && !diagnostics.Any(d => d.IsError))
+            {
+                diagnostics.Add(new(ShieldDiagnostics.NothingShielded,
+                    $"<Shield /> is configured for {assemblyName}, but no method was shielded. Put [Shield] on an async method with a CancellationToken parameter, add an Include pattern, or remove <Shield /> from FodyWeavers.xml.",
+                    null));
+            }
+        }
+#pragma warning disable CA1031 // The build must get a diagnostic, never a stack trace.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            diagnostics.Add(new(ShieldDiagnostics.InternalError,
+                $"Shield.Fody failed unexpectedly while weaving {assemblyName}: {exception.GetType().Name}: {exception.Message}. Please report this with the method that triggers it.",
+                null));
+        }
+        finally
+        {
+            foreach (var note in notes)
+            {
+                WriteDebug(note);
+            }
+
+            new DiagnosticReporter(WriteError, WriteWarning).Report(diagnostics, configuration.NoWarn);
+        }
+    }
+
+    /// <summary>Weaves every target; returns how many were woven.</summary>
+    int Rewrite(IReadOnlyList<ShieldTarget> targets, ICollection<Diagnostic> diagnostics)
+    {
+        if (targets.Count == 0)
+        {
+            return 0;
+        }
+
+        var runtimeAssembly = RuntimeAssembly.Reference(ModuleDefinition, ResolveAssembly, diagnostics);
+        if (runtimeAssembly is null)
+        {
+            return 0;
+        }
+
+        var runtime = new RuntimeReferences(ModuleDefinition, runtimeAssembly);
+        var shielder = new MethodShielder(runtime, new OperationHolder(ModuleDefinition, runtime));
+        foreach (var target in targets)
+        {
+            shielder.Shield(target);
+        }
+
+        WeaveMarkers.MarkModule(ModuleDefinition, runtime, WeaverVersion);
+        return targets.Count;
+    }
+
+    public override IEnumerable<string> GetAssembliesForScanning() => [];
+
+    public override bool ShouldCleanReference => false;
+}

@@ -1,0 +1,117 @@
+using Shield.Fody.Selection;
+
+namespace Shield.Fody.Rewriting;
+
+/// <summary>
+/// Rewrites the method the caller calls (an async method's kickoff, or any task-returning method): it keeps the
+/// caller's tokens aside, gives every token parameter the body's own token before anything reads it, and hands what
+/// the method returns to the runtime, which gives the caller either that task or a proxy.
+/// </summary>
+public static class KickoffRewriter
+{
+    public static void Rewrite(ShieldTarget target, FieldReference operation, RuntimeReferences runtime)
+    {
+        var body = target.Method.Body;
+        var tokenType = target.Tokens[0].TokenType;
+        var tokenSource = runtime.TokenSource(tokenType);
+        body.SimplifyMacros();
+
+        var callerTokens = new VariableDefinition(runtime.CallerTokens);
+        body.Variables.Add(callerTokens);
+        VariableDefinition? deadline = null;
+        if (target.Candidate.TimeoutMilliseconds > 0)
+        {
+            deadline = new VariableDefinition(tokenSource);
+            body.Variables.Add(deadline);
+        }
+
+        Instruction LoadDeadline() => deadline is null ? Instruction.Create(OpCodes.Ldnull) : Instruction.Create(OpCodes.Ldloc, deadline);
+
+        var prologue = new List<Instruction>();
+        if (deadline != null)
+        {
+            prologue.Add(Instruction.Create(OpCodes.Ldsfld, operation));
+            prologue.Add(Instruction.Create(OpCodes.Call, runtime.StartDeadline(tokenSource)));
+            prologue.Add(Instruction.Create(OpCodes.Stloc, deadline));
+        }
+
+        prologue.AddRange(KeepCallerTokens(target.Tokens, tokenType, runtime));
+        prologue.Add(Instruction.Create(OpCodes.Stloc, callerTokens));
+
+        foreach (var token in target.Tokens)
+        {
+            if (token.IsNullable)
+            {
+                prologue.Add(Instruction.Create(OpCodes.Ldarg, token.Parameter));
+                prologue.Add(LoadDeadline());
+                prologue.Add(Instruction.Create(OpCodes.Call, runtime.NullableBodyToken(token.Parameter.ParameterType, tokenSource)));
+            }
+            else if (deadline != null)
+            {
+                prologue.Add(Instruction.Create(OpCodes.Ldloc, deadline));
+                prologue.Add(Instruction.Create(OpCodes.Call, runtime.BodyToken(tokenType, tokenSource)));
+            }
+            else
+            {
+                prologue.Add(Instruction.Create(OpCodes.Call, RuntimeReferences.NoneToken(tokenType)));
+            }
+
+            prologue.Add(Instruction.Create(OpCodes.Starg, token.Parameter));
+        }
+
+        IlEditor.InsertAtStart(body, prologue);
+
+        var handOver = runtime.Shield(target.StateMachine is null ? "Returned" : "Started", target.Shape, tokenSource);
+        foreach (var ret in body.Instructions.Where(i => i.OpCode.Code == Code.Ret).ToList())
+        {
+            IlEditor.Prepend(body, ret,
+            [
+                Instruction.Create(OpCodes.Ldloc, callerTokens),
+                Instruction.Create(OpCodes.Ldsfld, operation),
+                LoadDeadline(),
+                Instruction.Create(OpCodes.Call, handOver),
+            ]);
+        }
+
+        body.OptimizeMacros();
+    }
+
+    /// <summary>Pushes the caller's tokens as one ShieldCallerTokens value.</summary>
+    static IEnumerable<Instruction> KeepCallerTokens(IReadOnlyList<TokenParameter> tokens, TypeReference tokenType, RuntimeReferences runtime)
+    {
+        IEnumerable<Instruction> Load(TokenParameter token)
+        {
+            yield return Instruction.Create(OpCodes.Ldarg, token.Parameter);
+            if (token.IsNullable)
+            {
+                yield return Instruction.Create(OpCodes.Call, runtime.CallerToken(token.Parameter.ParameterType, tokenType));
+            }
+        }
+
+        if (tokens.Count <= 2)
+        {
+            foreach (var instruction in tokens.SelectMany(Load))
+            {
+                yield return instruction;
+            }
+        }
+        else
+        {
+            yield return Instruction.Create(OpCodes.Ldc_I4, tokens.Count);
+            yield return Instruction.Create(OpCodes.Newarr, tokenType);
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                yield return Instruction.Create(OpCodes.Dup);
+                yield return Instruction.Create(OpCodes.Ldc_I4, i);
+                foreach (var instruction in Load(tokens[i]))
+                {
+                    yield return instruction;
+                }
+
+                yield return Instruction.Create(OpCodes.Stelem_Any, tokenType);
+            }
+        }
+
+        yield return Instruction.Create(OpCodes.Call, runtime.CallerTokensOf(tokenType, tokens.Count));
+    }
+}

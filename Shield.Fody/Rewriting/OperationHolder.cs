@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+
+namespace Shield.Fody.Rewriting;
+
+/// <summary>
+/// The generated type <c>&lt;Shield&gt;Operations</c> that holds one <c>ShieldedOperation</c> per woven method in
+/// a static field, created once by its static constructor, so a call costs one field load.
+/// </summary>
+public sealed class OperationHolder
+{
+    public const string TypeName = "<Shield>Operations";
+
+    readonly ModuleDefinition _module;
+    readonly RuntimeReferences _runtime;
+    readonly HashSet<string> _names = [];
+    TypeDefinition? _type;
+    MethodDefinition? _staticConstructor;
+
+    public OperationHolder(ModuleDefinition module, RuntimeReferences runtime)
+    {
+        _module = module;
+        _runtime = runtime;
+    }
+
+    /// <summary>Adds the field for one operation and returns it.</summary>
+    public FieldDefinition Add(string operation, string memberHint, int timeoutMilliseconds)
+    {
+        var type = _type ??= CreateType();
+        var field = new FieldDefinition(UniqueName(memberHint), FieldAttributes.Assembly | FieldAttributes.Static | FieldAttributes.InitOnly, _runtime.Operation);
+        type.Fields.Add(field);
+
+        var ret = _staticConstructor!.Body.Instructions.Last();
+        var processor = _staticConstructor.Body.GetILProcessor();
+        processor.InsertBefore(ret, Instruction.Create(OpCodes.Ldstr, operation));
+        processor.InsertBefore(ret, Instruction.Create(OpCodes.Ldc_I4, timeoutMilliseconds));
+        processor.InsertBefore(ret, Instruction.Create(OpCodes.Newobj, _runtime.OperationConstructor));
+        processor.InsertBefore(ret, Instruction.Create(OpCodes.Stsfld, field));
+        return field;
+    }
+
+    TypeDefinition CreateType()
+    {
+        var type = new TypeDefinition(string.Empty, TypeName,
+            TypeAttributes.NotPublic | TypeAttributes.Abstract | TypeAttributes.Sealed | TypeAttributes.BeforeFieldInit | TypeAttributes.Class,
+            _module.TypeSystem.Object);
+        _staticConstructor = new MethodDefinition(".cctor",
+            MethodAttributes.Private | MethodAttributes.Static | MethodAttributes.HideBySig | MethodAttributes.SpecialName | MethodAttributes.RTSpecialName,
+            _module.TypeSystem.Void);
+        _staticConstructor.Body.Instructions.Add(Instruction.Create(OpCodes.Ret));
+        type.Methods.Add(_staticConstructor);
+        _module.Types.Add(type);
+        return type;
+    }
+
+    string UniqueName(string hint)
+    {
+        var name = Regex.Replace(hint, "[^A-Za-z0-9_]+", "_").Trim('_');
+        var unique = name;
+        for (var i = 2; !_names.Add(unique); i++)
+        {
+            unique = $"{name}_{i}";
+        }
+
+        return unique;
+    }
+}

@@ -1,0 +1,138 @@
+using Shield.Fody.Selection;
+
+namespace Shield.Fody.Rewriting;
+
+/// <summary>
+/// References to the Shield runtime that woven code calls. Their signatures are built from the type references the
+/// module already uses (its own Task, CancellationToken and Exception), never imported from the assemblies the
+/// weaver happens to resolve, so a netstandard2.0 module keeps referencing netstandard and nothing else.
+/// </summary>
+public sealed class RuntimeReferences
+{
+    const string Namespace = "Shield";
+
+    readonly ModuleDefinition _module;
+
+    public RuntimeReferences(ModuleDefinition module, AssemblyNameReference runtimeAssembly)
+    {
+        _module = module;
+        Runtime = new TypeReference(Namespace, "ShieldRuntime", module, runtimeAssembly);
+        Operation = new TypeReference(Namespace, "ShieldedOperation", module, runtimeAssembly);
+        CallerTokens = new TypeReference(Namespace, "ShieldCallerTokens", module, runtimeAssembly) { IsValueType = true };
+        OperationConstructor = Constructor(Operation, module.TypeSystem.String, module.TypeSystem.Int32);
+        WovenAttributeConstructor = Constructor(new TypeReference(Namespace, "ShieldWovenAttribute", module, runtimeAssembly), module.TypeSystem.String);
+        MethodAttributeConstructor = Constructor(new TypeReference(Namespace, "ShieldedMethodAttribute", module, runtimeAssembly),
+            module.TypeSystem.String, module.TypeSystem.String, module.TypeSystem.Int32);
+        Suspending = Static("Suspending", module.TypeSystem.Void);
+    }
+
+    public TypeReference Runtime { get; }
+
+    public TypeReference Operation { get; }
+
+    public TypeReference CallerTokens { get; }
+
+    public MethodReference OperationConstructor { get; }
+
+    public MethodReference WovenAttributeConstructor { get; }
+
+    public MethodReference MethodAttributeConstructor { get; }
+
+    public MethodReference Suspending { get; }
+
+    /// <summary>CancellationTokenSource, from the assembly that defines the module's CancellationToken.</summary>
+    public TypeReference TokenSource(TypeReference cancellationToken) =>
+        new("System.Threading", "CancellationTokenSource", _module, cancellationToken.Scope);
+
+    public MethodReference StartDeadline(TypeReference tokenSource) => Static("StartDeadline", tokenSource, Operation);
+
+    public MethodReference BodyToken(TypeReference cancellationToken, TypeReference tokenSource) =>
+        Static("BodyToken", cancellationToken, tokenSource);
+
+    public MethodReference NullableBodyToken(TypeReference nullableToken, TypeReference tokenSource) =>
+        Static("BodyToken", nullableToken, nullableToken, tokenSource);
+
+    public MethodReference CallerToken(TypeReference nullableToken, TypeReference cancellationToken) =>
+        Static("CallerToken", cancellationToken, nullableToken);
+
+    /// <summary>CallerTokens(token), CallerTokens(first, second) or CallerTokens(token[]) for three and more.</summary>
+    public MethodReference CallerTokensOf(TypeReference cancellationToken, int count) => count switch
+    {
+        1 => Static("CallerTokens", CallerTokens, cancellationToken),
+        2 => Static("CallerTokens", CallerTokens, cancellationToken, cancellationToken),
+        _ => Static("CallerTokens", CallerTokens, new ArrayType(cancellationToken)),
+    };
+
+    public static MethodReference NoneToken(TypeReference cancellationToken) =>
+        new("get_None", cancellationToken, cancellationToken) { HasThis = false };
+
+    /// <summary>
+    /// <c>Started</c> (for state machines) or <c>Returned</c> (for other methods): takes the body's task and returns
+    /// what the caller receives, of the same type.
+    /// </summary>
+    public MethodReference Shield(string name, TaskShape shape, TypeReference tokenSource) =>
+        shape.ResultType is null
+            ? Static(name, shape.ReturnType, shape.ReturnType, CallerTokens, Operation, tokenSource)
+            : Generic(name, shape, result =>
+            {
+                var task = Instantiate(shape, result);
+                return (task, [task, CallerTokens, Operation, tokenSource]);
+            });
+
+    /// <summary><c>Completed</c>, called after the builder set the body's result; <paramref name="resultType"/> as MoveNext sees it.</summary>
+    public MethodReference Completed(TaskShape shape, TypeReference? resultType) =>
+        resultType is null
+            ? Static("Completed", _module.TypeSystem.Void, shape.ReturnType)
+            : Generic("Completed", shape, result => (_module.TypeSystem.Void, [Instantiate(shape, result)]), resultType);
+
+    /// <summary><c>Faulted</c>, called after the builder set the body's exception.</summary>
+    public MethodReference Faulted(TaskShape shape, TypeReference? resultType, TypeReference exception) => shape.Kind switch
+    {
+        TaskKind.Task or TaskKind.ValueTask => Static("Faulted", _module.TypeSystem.Void, shape.ReturnType, exception),
+        TaskKind.TaskOfT => Static("Faulted", _module.TypeSystem.Void, NonGenericTask(shape), exception),
+        _ => Generic("Faulted", shape, result => (_module.TypeSystem.Void, [Instantiate(shape, result), exception]), resultType),
+    };
+
+    TypeReference NonGenericTask(TaskShape shape) =>
+        new("System.Threading.Tasks", "Task", _module, shape.ReturnType.GetElementType().Scope);
+
+    static GenericInstanceType Instantiate(TaskShape shape, TypeReference argument) =>
+        new(shape.ReturnType.GetElementType()) { GenericArguments = { argument } };
+
+    MethodReference Static(string name, TypeReference returnType, params TypeReference[] parameters)
+    {
+        var method = new MethodReference(name, returnType, Runtime) { HasThis = false };
+        foreach (var parameter in parameters)
+        {
+            method.Parameters.Add(new ParameterDefinition(parameter));
+        }
+
+        return method;
+    }
+
+    MethodReference Generic(string name, TaskShape shape, Func<GenericParameter, (TypeReference Return, TypeReference[] Parameters)> signature, TypeReference? argument = null)
+    {
+        var method = new MethodReference(name, _module.TypeSystem.Void, Runtime) { HasThis = false };
+        var result = new GenericParameter("TResult", method);
+        method.GenericParameters.Add(result);
+        var (returnType, parameters) = signature(result);
+        method.ReturnType = returnType;
+        foreach (var parameter in parameters)
+        {
+            method.Parameters.Add(new ParameterDefinition(parameter));
+        }
+
+        return new GenericInstanceMethod(method) { GenericArguments = { argument ?? shape.ResultType! } };
+    }
+
+    MethodReference Constructor(TypeReference type, params TypeReference[] parameters)
+    {
+        var constructor = new MethodReference(".ctor", _module.TypeSystem.Void, type) { HasThis = true };
+        foreach (var parameter in parameters)
+        {
+            constructor.Parameters.Add(new ParameterDefinition(parameter));
+        }
+
+        return constructor;
+    }
+}

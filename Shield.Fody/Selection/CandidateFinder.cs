@@ -1,0 +1,113 @@
+using Shield.Fody.Configuration;
+using Shield.Fody.Diagnostics;
+
+namespace Shield.Fody.Selection;
+
+/// <summary>
+/// Finds the methods to shield: those that carry [Shield], those declared in a [Shield] type, and those an Include
+/// pattern names, minus those an Exclude pattern names.
+/// </summary>
+public sealed class CandidateFinder(ShieldConfiguration configuration)
+{
+    public const string ByMethodAttribute = "[Shield] on the method";
+    public const string ByTypeAttribute = "[Shield] on the type";
+
+    readonly Dictionary<WildcardPattern, int> _patternUses = configuration.Include.Concat(configuration.Exclude).ToDictionary(p => p, _ => 0);
+
+    /// <param name="module">The module to search.</param>
+    /// <param name="diagnostics">Receives warnings about patterns and [Shield] types that select nothing.</param>
+    /// <param name="notes">Receives what a [Shield] type or pattern passed over, for detailed build logs.</param>
+    public IReadOnlyList<ShieldCandidate> Find(ModuleDefinition module, ICollection<Diagnostic> diagnostics, ICollection<string> notes)
+    {
+        var candidates = new List<ShieldCandidate>();
+        foreach (var type in module.GetTypes())
+        {
+            var typeAttribute = type.GetShieldAttribute();
+            var typeTimeout = TimeoutOf(typeAttribute) ?? 0;
+            var selectedInType = 0;
+
+            foreach (var method in type.Methods)
+            {
+                var candidate = Select(method, typeAttribute, typeTimeout, notes);
+                if (candidate is null)
+                {
+                    continue;
+                }
+
+                var exclude = configuration.Exclude.FirstOrDefault(p => p.Matches(candidate.Operation));
+                if (exclude != null)
+                {
+                    _patternUses[exclude]++;
+                    notes.Add($"Shield: {candidate.Operation} is excluded by the Exclude pattern '{exclude}'.");
+                    continue;
+                }
+
+                candidates.Add(candidate);
+                if (candidate.SelectedBy == ByTypeAttribute)
+                {
+                    selectedInType++;
+                }
+            }
+
+            if (typeAttribute != null && selectedInType == 0 && !type.Methods.Any(m => m.GetShieldAttribute() != null))
+            {
+                diagnostics.Add(new(ShieldDiagnostics.TypeWithoutTargets,
+                    $"{OperationName.TypePath(type)} carries [Shield] but declares no async method returning Task, Task<T>, ValueTask or ValueTask<T> with a CancellationToken parameter, so nothing in it is shielded. Remove [Shield] or add a token parameter.",
+                    type.FirstVisibleSequencePoint()));
+            }
+        }
+
+        foreach (var pair in _patternUses.Where(pair => pair.Value == 0))
+        {
+            var kind = configuration.Include.Contains(pair.Key) ? "Include" : "Exclude";
+            diagnostics.Add(new(ShieldDiagnostics.PatternMatchesNothing,
+                $"FodyWeavers.xml: the {kind} pattern '{pair.Key}' selects no method in {module.Assembly.Name.Name}. Patterns match Namespace.Type.Method, where * matches any run of characters.",
+                null));
+        }
+
+        return candidates;
+    }
+
+    ShieldCandidate? Select(MethodDefinition method, CustomAttribute? typeAttribute, int typeTimeout, ICollection<string> notes)
+    {
+        var operation = OperationName.Of(method);
+        var include = configuration.Include.FirstOrDefault(p => p.Matches(operation));
+        var methodAttribute = method.GetShieldAttribute();
+        if (methodAttribute != null)
+        {
+            CountUse(include);
+            return new(method, operation, ByMethodAttribute, TimeoutOf(methodAttribute) ?? typeTimeout, IsExplicit: true);
+        }
+
+        if (typeAttribute is null && include is null)
+        {
+            return null;
+        }
+
+        if (!Shieldability.IsImplicitlySelectable(method))
+        {
+            if (include != null && !method.IsCompilerGenerated())
+            {
+                notes.Add($"Shield: the Include pattern '{include}' matches {operation}, which is passed over: only async methods returning Task, Task<T>, ValueTask or ValueTask<T> with a CancellationToken parameter are selected.");
+            }
+
+            return null;
+        }
+
+        CountUse(include);
+        return typeAttribute != null
+            ? new(method, operation, ByTypeAttribute, typeTimeout, IsExplicit: false)
+            : new(method, operation, $"Include pattern '{include}'", 0, IsExplicit: false);
+    }
+
+    void CountUse(WildcardPattern? pattern)
+    {
+        if (pattern != null)
+        {
+            _patternUses[pattern]++;
+        }
+    }
+
+    static int? TimeoutOf(CustomAttribute? attribute) =>
+        attribute?.Properties.Where(p => p.Name == "TimeoutMilliseconds").Select(p => (int?)(int)p.Argument.Value).FirstOrDefault();
+}

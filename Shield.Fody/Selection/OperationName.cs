@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+
+namespace Shield.Fody.Selection;
+
+/// <summary>
+/// Names a method the way every message, event and listing does: <c>Namespace.Type.Method</c>, nested types joined
+/// with <c>.</c>, no generic arity, no parameters; a local function as <c>Namespace.Type.Outer.Local</c>, a lambda as
+/// <c>Namespace.Type.Outer.&lt;lambda&gt;</c>.
+/// </summary>
+public static class OperationName
+{
+    // <Outer>g__Local|1_0 (local function) and <Outer>b__1_0 (lambda), where Outer may itself be such a name.
+    static readonly Regex LocalFunction = new(@"^<(?<outer>.+)>g__(?<local>[^|]+)\|", RegexOptions.CultureInvariant);
+    static readonly Regex Lambda = new(@"^<(?<outer>.+)>b__", RegexOptions.CultureInvariant);
+
+    public static string Of(MethodDefinition method) => $"{TypePath(method.DeclaringType)}.{MemberPath(method.Name)}";
+
+    /// <summary>The user-visible type path: compiler-generated closure types are skipped.</summary>
+    public static string TypePath(TypeDefinition type)
+    {
+        var names = new List<string>();
+        for (var current = type; current != null; current = current.DeclaringType)
+        {
+            if (!current.Name.StartsWith("<", StringComparison.Ordinal))
+            {
+                names.Add(WithoutArity(current.Name));
+            }
+
+            if (current.DeclaringType is null && current.Namespace.Length > 0)
+            {
+                names.Add(current.Namespace);
+            }
+        }
+
+        names.Reverse();
+        return string.Join(".", names);
+    }
+
+    static string MemberPath(string name)
+    {
+        var local = LocalFunction.Match(name);
+        if (local.Success)
+        {
+            return $"{MemberPath(local.Groups["outer"].Value)}.{local.Groups["local"].Value}";
+        }
+
+        var lambda = Lambda.Match(name);
+        if (lambda.Success)
+        {
+            return $"{MemberPath(lambda.Groups["outer"].Value)}.<lambda>";
+        }
+
+        return name.TrimStart('.');
+    }
+
+    static string WithoutArity(string name)
+    {
+        var tick = name.IndexOf('`');
+        return tick < 0 ? name : name.Substring(0, tick);
+    }
+}
