@@ -16,7 +16,7 @@ namespace AssemblyToProcess
             await probe.Gate(ct);
             ct.ThrowIfCancellationRequested();
             probe.Step("giving up");
-            throw new OperationCanceledException("the store went away", new TimeoutException("no answer"));
+            throw probe.Throwing(new OperationCanceledException("the store went away", new TimeoutException("no answer")));
         }
     }
 }

@@ -20,7 +20,7 @@ namespace AssemblyToProcess
         }
 
         // Not async: a [Shield] type selects only async methods.
-        public Task PassThroughAsync(Probe probe, CancellationToken ct) => Waiting(probe, ct);
+        public Task PassThroughAsync(Probe probe, CancellationToken ct) => StoreAsync(probe, ct);
 
         // No token: nothing to shield, passed over without a warning.
         public async Task<int> WithoutTokenAsync(Probe probe)
@@ -39,7 +39,8 @@ namespace AssemblyToProcess
             async Task Local(CancellationToken token) => await probe.Gate(token);
         }
 
-        static async Task Waiting(Probe probe, CancellationToken ct) => await probe.Gate(ct);
+        // Private and static methods count: every async method declared in the type with a token.
+        static async Task StoreAsync(Probe probe, CancellationToken ct) => await probe.Gate(ct);
 
         // A nested type is shielded only when it carries [Shield] itself.
         public class Nested

@@ -16,7 +16,7 @@ namespace AssemblyToProcess
             await probe.Gate(ct);
             ct.ThrowIfCancellationRequested();
             probe.Step("failing");
-            throw new InvalidOperationException("disk full");
+            throw probe.Throwing(new InvalidOperationException("disk full"));
         }
     }
 }

@@ -14,7 +14,7 @@ namespace AssemblyToProcess
             probe.Step("started");
             if (probe != null)
             {
-                throw new ArgumentException("order is invalid");
+                throw probe.Throwing(new ArgumentException("order is invalid"));
             }
 
             await probe!.Gate(ct);

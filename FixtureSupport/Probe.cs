@@ -94,5 +94,16 @@ namespace Fixtures
         }
 
         public void Open() => _gate.TrySetResult(true);
+
+        /// <summary>The exception the body threw through <see cref="Throwing{TException}"/>, to compare instances.</summary>
+        public Exception? Thrown { get; private set; }
+
+        /// <summary>Records an exception the body is about to throw: <c>throw probe.Throwing(new ...)</c>.</summary>
+        public TException Throwing<TException>(TException exception)
+            where TException : Exception
+        {
+            Thrown = exception;
+            return exception;
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace Tests.Infrastructure;
 /// </summary>
 public static class Limits
 {
-    public static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan Generous = TimeSpan.FromSeconds(10);
 
     public static async Task Within(Task task, string what)
     {

@@ -44,7 +44,8 @@ public sealed class RuntimeView(Assembly runtime)
     {
         var recorder = new FaultRecorder(extraHandler);
         var unobservedFault = _operations.GetEvent("UnobservedFault")!;
-        var handler = Delegate.CreateDelegate(unobservedFault.EventHandlerType!, recorder, nameof(FaultRecorder.Handle));
+        // Bound through contravariance: Handle takes EventArgs, the flavour's event passes its own ShieldedFaultEventArgs.
+        var handler = Delegate.CreateDelegate(unobservedFault.EventHandlerType!, recorder, typeof(FaultRecorder).GetMethod(nameof(FaultRecorder.Handle))!);
         unobservedFault.AddEventHandler(null, handler);
         recorder.Unsubscribe = () => unobservedFault.RemoveEventHandler(null, handler);
         return recorder;
