@@ -23,6 +23,16 @@ public static class CecilExtensions
         return (attribute?.ConstructorArguments.FirstOrDefault().Value as TypeReference)?.Resolve();
     }
 
+    /// <summary>The state machine of an async method, an async iterator or an iterator, or null.</summary>
+    public static TypeDefinition? GetAnyStateMachineType(this MethodDefinition method)
+    {
+        var attribute = method.CustomAttributes.FirstOrDefault(a => a.AttributeType.FullName is
+            "System.Runtime.CompilerServices.AsyncStateMachineAttribute" or
+            "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute" or
+            "System.Runtime.CompilerServices.IteratorStateMachineAttribute");
+        return (attribute?.ConstructorArguments.FirstOrDefault().Value as TypeReference)?.Resolve();
+    }
+
     public static bool IsAsyncIterator(this MethodDefinition method) =>
         method.HasAttribute("System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute");
 
@@ -43,11 +53,11 @@ public static class CecilExtensions
 
     /// <summary>
     /// Where an error about the method should point: the first visible sequence point of its body, or of its state
-    /// machine's MoveNext for async methods (the kickoff method has none).
+    /// machine's MoveNext for async methods and iterators (the kickoff method has none).
     /// </summary>
     public static SequencePoint? FirstVisibleSequencePoint(this MethodDefinition method)
     {
-        var body = method.GetAsyncStateMachineType()?.Methods.FirstOrDefault(m => m.Name == "MoveNext") ?? method;
+        var body = method.GetAnyStateMachineType()?.Methods.FirstOrDefault(m => m.Name == "MoveNext") ?? method;
         return body.DebugInformation.HasSequencePoints
             ? body.DebugInformation.SequencePoints.FirstOrDefault(point => !point.IsHidden)
             : null;

@@ -40,14 +40,14 @@ public static class AsyncMethodAnalyzer
         if (!StandardBuilders.TryGetValue(builderName, out var builderKind))
         {
             diagnostics.Add(new(ShieldDiagnostics.CustomBuilder,
-                $"{operation} is built by the custom async method builder {builderDefinition.FieldType.Name}; Shield only proxies the standard builders of Task, Task<T>, ValueTask and ValueTask<T>. Remove [AsyncMethodBuilder] or [Shield].",
+                $"{operation} is built by the custom async method builder {TypeNames.Readable(builderDefinition.FieldType)}; Shield only proxies the standard builders of Task, Task<T>, ValueTask and ValueTask<T>. Remove [AsyncMethodBuilder] or [Shield].",
                 location));
             return null;
         }
 
         if (builderKind != shape.Kind)
         {
-            diagnostics.Add(Unrecognized($"its state machine's builder {builderDefinition.FieldType.Name} does not build its return type {kickoff.ReturnType.Name}"));
+            diagnostics.Add(Unrecognized($"its state machine's builder {TypeNames.Readable(builderDefinition.FieldType)} does not build its return type {TypeNames.Readable(kickoff.ReturnType)}"));
             return null;
         }
 

@@ -21,12 +21,12 @@ public sealed record ShieldConfiguration(
     {
         foreach (var attribute in element.Attributes().Where(a => !a.IsNamespaceDeclaration && !KnownAttributes.Contains(a.Name.LocalName)))
         {
-            diagnostics.Add(Invalid($"unknown attribute '{attribute.Name.LocalName}'. Known attributes: {string.Join(", ", KnownAttributes)}."));
+            diagnostics.Add(Invalid($"<Shield /> has an unknown attribute '{attribute.Name.LocalName}'. Known attributes: {string.Join(", ", KnownAttributes)}. Remove it or fix its spelling."));
         }
 
         foreach (var child in element.Elements())
         {
-            diagnostics.Add(Invalid($"unknown element <{child.Name.LocalName}>. <Shield /> takes attributes only: {string.Join(", ", KnownAttributes)}."));
+            diagnostics.Add(Invalid($"<Shield /> has an unknown element <{child.Name.LocalName}>. Put settings in attributes instead: {string.Join(", ", KnownAttributes)}."));
         }
 
         return new ShieldConfiguration(
@@ -46,7 +46,7 @@ public sealed record ShieldConfiguration(
         var entries = value.Split(';').Select(entry => entry.Trim()).ToList();
         if (entries.Any(entry => entry.Length == 0))
         {
-            diagnostics.Add(Invalid($"{name}=\"{value}\" contains an empty pattern. Separate patterns with single semicolons, for example {name}=\"MyApp.Orders.*Async;MyApp.Billing.*\"."));
+            diagnostics.Add(Invalid($"<Shield {name}=\"{value}\" /> contains an empty pattern. Separate patterns with single semicolons, for example {name}=\"MyApp.Orders.*Async;MyApp.Billing.*\"."));
             entries.RemoveAll(entry => entry.Length == 0);
         }
 
@@ -67,11 +67,11 @@ public sealed record ShieldConfiguration(
             var descriptor = ShieldDiagnostics.All.FirstOrDefault(d => string.Equals(d.Id, entry, StringComparison.OrdinalIgnoreCase));
             if (descriptor is null)
             {
-                diagnostics.Add(Invalid($"NoWarn names '{entry}', which is not a Shield diagnostic ID."));
+                diagnostics.Add(Invalid($"<Shield NoWarn=\"{value}\" /> names '{entry}', which is not a Shield diagnostic ID. Remove it."));
             }
             else if (descriptor.Severity == DiagnosticSeverity.Error)
             {
-                diagnostics.Add(Invalid($"NoWarn names {descriptor.Id}, which is an error and cannot be suppressed."));
+                diagnostics.Add(Invalid($"<Shield NoWarn=\"{value}\" /> names {descriptor.Id}, which is an error; errors cannot be suppressed. Remove it."));
             }
             else
             {
@@ -83,5 +83,5 @@ public sealed record ShieldConfiguration(
     }
 
     static Diagnostic Invalid(string message) =>
-        new(ShieldDiagnostics.InvalidConfiguration, $"FodyWeavers.xml: <Shield /> has {message}", null);
+        new(ShieldDiagnostics.InvalidConfiguration, $"FodyWeavers.xml: {message}", null);
 }

@@ -23,7 +23,7 @@ public static class OperationName
         {
             if (!current.Name.StartsWith("<", StringComparison.Ordinal))
             {
-                names.Add(WithoutArity(current.Name));
+                names.Add(TypeNames.WithoutArity(current.Name));
             }
 
             if (current.DeclaringType is null && current.Namespace.Length > 0)
@@ -51,11 +51,5 @@ public static class OperationName
         }
 
         return name.TrimStart('.');
-    }
-
-    static string WithoutArity(string name)
-    {
-        var tick = name.IndexOf('`');
-        return tick < 0 ? name : name.Substring(0, tick);
     }
 }

@@ -45,14 +45,14 @@ public static class Shieldability
         if (method.IsAsyncIterator())
         {
             return new(ShieldDiagnostics.UnsupportedReturnType,
-                $"{operation} is an async iterator returning {method.ReturnType.Name}; Shield only proxies Task, Task<T>, ValueTask and ValueTask<T>. Remove [Shield].",
+                $"{operation} is an async iterator returning {TypeNames.Readable(method.ReturnType)}; Shield only proxies Task, Task<T>, ValueTask and ValueTask<T>. Remove [Shield].",
                 location);
         }
 
         if (TaskShape.Of(method.ReturnType) is null)
         {
             return new(ShieldDiagnostics.UnsupportedReturnType,
-                $"{operation} returns {method.ReturnType.FullName}; Shield only proxies Task, Task<T>, ValueTask and ValueTask<T>. Change the return type or remove [Shield].",
+                $"{operation} returns {TypeNames.Readable(method.ReturnType)}; Shield only proxies Task, Task<T>, ValueTask and ValueTask<T>. Change the return type or remove [Shield].",
                 location);
         }
 

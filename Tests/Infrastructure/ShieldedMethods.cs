@@ -10,6 +10,11 @@ public static class ShieldedMethods
 {
     public sealed record Marker(MethodInfo Method, string Operation, string SelectedBy, int TimeoutMilliseconds);
 
+    /// <summary>How many methods of an assembly carry the marker.</summary>
+    public static int Count(Assembly assembly) =>
+        assembly.GetTypes().Sum(type => type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+            .Count(method => method.GetCustomAttributesData().Any(a => a.AttributeType.FullName == "Shield.ShieldedMethodAttribute")));
+
     public static IReadOnlyList<Marker> Of(Type type) =>
         [.. new[] { type }.Concat(type.GetNestedTypes(BindingFlags.Public | BindingFlags.NonPublic))
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))

@@ -1,0 +1,18 @@
+namespace Shield.Fody.Selection;
+
+/// <summary>Type names as a C# reader writes them in a message: <c>IAsyncEnumerable&lt;Int32&gt;</c>, not <c>IAsyncEnumerable`1</c>.</summary>
+public static class TypeNames
+{
+    public static string Readable(TypeReference type) => type switch
+    {
+        GenericInstanceType generic => $"{WithoutArity(generic.ElementType.Name)}<{string.Join(", ", generic.GenericArguments.Select(Readable))}>",
+        _ when type.HasGenericParameters => $"{WithoutArity(type.Name)}<{string.Join(", ", type.GenericParameters.Select(p => p.Name))}>",
+        _ => type.Name,
+    };
+
+    public static string WithoutArity(string name)
+    {
+        var tick = name.IndexOf('`');
+        return tick < 0 ? name : name.Substring(0, tick);
+    }
+}

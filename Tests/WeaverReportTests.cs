@@ -1,0 +1,37 @@
+using System.Linq;
+using Fody;
+using NUnit.Framework;
+using Shield.Fody;
+using Tests.Infrastructure;
+
+namespace Tests;
+
+/// <summary>What the weaver tells the build about a module.</summary>
+public class WeaverReportTests
+{
+    [Test]
+    public void ReportsHowManyMethodsItShielded()
+    {
+        var result = WovenFlavor.Get(new Flavor(WeavePath.TestRun, "Release", "net10.0")).WeaveResult!;
+        var infos = result.Messages.Select(m => m.Text).Where(t => t.StartsWith("Shield:")).ToList();
+        var shielded = ShieldedMethods.Count(result.Assembly);
+
+        Assert.That(infos, Is.EqualTo(new[] { $"Shield: shielded {shielded} methods in AssemblyToProcess.dll" }));
+        Assert.That(shielded, Is.GreaterThan(20));
+        Assert.That(result.Warnings, Is.Empty);
+    }
+
+    [Test]
+    public void WarnsWhenConfiguredButNothingWasShielded()
+    {
+        // FixtureSupport is an assembly without a single [Shield].
+        var result = new ModuleWeaver().ExecuteTestRun(Repository.PathOf("FixtureSupport", "bin", "Release", "netstandard2.0", "FixtureSupport.dll"), runPeVerify: false);
+
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Warnings.Select(w => w.Text), Is.EqualTo(new[]
+        {
+            "SHIELD012: <Shield /> is configured for FixtureSupport.dll, but no method was shielded. Put [Shield] on an async method with a CancellationToken parameter, add an Include pattern, or remove <Shield /> from FodyWeavers.xml.",
+        }));
+        Assert.That(result.Messages.Select(m => m.Text), Does.Contain("Shield: shielded 0 methods in FixtureSupport.dll"));
+    }
+}
