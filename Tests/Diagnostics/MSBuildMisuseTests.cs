@@ -14,8 +14,24 @@ namespace Tests.Diagnostics;
 /// </summary>
 public class MSBuildMisuseTests
 {
-    static readonly Lazy<DotnetCli.Result> Build = new(() => DotnetCli.Run(
-        Repository.Root, TimeSpan.FromMinutes(5), "build", Repository.PathOf("AssemblyWithMisuses.MSBuild", "AssemblyWithMisuses.MSBuild.csproj"), "--nologo"));
+    static readonly Lazy<DotnetCli.Result> Build = new(() =>
+    {
+        // Fody writes the module even when weaving fails, so an incremental build would skip weaving: start clean.
+        DeleteFolders("obj/Debug", "bin/Debug");
+        return DotnetCli.Run(Repository.Root, TimeSpan.FromMinutes(5), "build", Repository.PathOf("AssemblyWithMisuses.MSBuild", "AssemblyWithMisuses.MSBuild.csproj"), "--nologo");
+    });
+
+    internal static void DeleteFolders(params string[] folders)
+    {
+        foreach (var folder in folders)
+        {
+            var path = Repository.PathOf("AssemblyWithMisuses.MSBuild", folder);
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+    }
 
     public static IEnumerable<TestCaseData> Expected => MisuseTests.Expected;
 
@@ -44,16 +60,8 @@ public class MSBuildWarningTests
     /// <param name="treatWarningsAsErrors">FodyTreatWarningsAsErrors, or null to leave Fody's default.</param>
     static DotnetCli.Result BuildMisusesThatWarn(string? treatWarningsAsErrors)
     {
-        // Fody skips a module it already wove: start from a clean intermediate folder each time.
-        foreach (var folder in new[] { "obj", "bin" })
-        {
-            var warnings = Repository.PathOf("AssemblyWithMisuses.MSBuild", folder, "warnings");
-            if (Directory.Exists(warnings))
-            {
-                Directory.Delete(warnings, recursive: true);
-            }
-        }
-
+        // Fody skips a module it already wove: start from clean folders each time.
+        MSBuildMisuseTests.DeleteFolders("obj/warnings", "bin/warnings");
         return DotnetCli.Run(
             Repository.Root,
             TimeSpan.FromMinutes(5),
