@@ -14,6 +14,8 @@ public sealed class ModuleWeaver : BaseModuleWeaver
 {
     static readonly string WeaverVersion = typeof(ModuleWeaver).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 
+    bool _reportedErrors;
+
     public override void Execute()
     {
         var diagnostics = new List<Diagnostic>();
@@ -56,6 +58,21 @@ public sealed class ModuleWeaver : BaseModuleWeaver
             }
 
             new DiagnosticReporter(WriteError, WriteWarning).Report(diagnostics, configuration.NoWarn);
+            _reportedErrors = diagnostics.Any(d => d.IsError);
+        }
+    }
+
+    /// <summary>
+    /// Fody writes the module even when a weaver reported errors, and an incremental build would then skip weaving
+    /// and succeed. Removing the intermediate assembly makes the next build compile and weave again, so an error
+    /// keeps failing the build until it is fixed.
+    /// </summary>
+    public override void AfterWeaving()
+    {
+        if (_reportedErrors && System.IO.File.Exists(AssemblyFilePath))
+        {
+            System.IO.File.Delete(AssemblyFilePath);
+            WriteDebug($"Shield: removed {AssemblyFilePath} so that the next build weaves it again.");
         }
     }
 

@@ -14,12 +14,16 @@ namespace Tests.Diagnostics;
 /// </summary>
 public class MSBuildMisuseTests
 {
-    static readonly Lazy<DotnetCli.Result> Build = new(() =>
+    static readonly Lazy<(DotnetCli.Result First, DotnetCli.Result Again)> Builds = new(() =>
     {
-        // Fody writes the module even when weaving fails, so an incremental build would skip weaving: start clean.
         DeleteFolders("obj/Debug", "bin/Debug");
-        return DotnetCli.Run(Repository.Root, TimeSpan.FromMinutes(5), "build", Repository.PathOf("AssemblyWithMisuses.MSBuild", "AssemblyWithMisuses.MSBuild.csproj"), "--nologo");
+        return (BuildMisuses(), BuildMisuses());
     });
+
+    static DotnetCli.Result Build => Builds.Value.Again;
+
+    static DotnetCli.Result BuildMisuses() =>
+        DotnetCli.Run(Repository.Root, TimeSpan.FromMinutes(5), "build", Repository.PathOf("AssemblyWithMisuses.MSBuild", "AssemblyWithMisuses.MSBuild.csproj"), "--nologo");
 
     internal static void DeleteFolders(params string[] folders)
     {
@@ -36,17 +40,21 @@ public class MSBuildMisuseTests
     public static IEnumerable<TestCaseData> Expected => MisuseTests.Expected;
 
     [Test]
-    public void TheBuildFails() => Assert.That(Build.Value.ExitCode, Is.Not.Zero, Build.Value.Output);
+    public void TheBuildFailsAndKeepsFailingUntilTheMisusesAreFixed()
+    {
+        Assert.That(Builds.Value.First.ExitCode, Is.Not.Zero, Builds.Value.First.Output);
+        Assert.That(Builds.Value.Again.ExitCode, Is.Not.Zero, "an incremental build weaves again: " + Builds.Value.Again.Output);
+    }
 
     [TestCaseSource(nameof(Expected))]
     public void PrintsTheDiagnosticWhereTheMisuseIs(ExpectedDiagnostics.Expected expected)
     {
         var severity = ShieldDiagnostics.All.Single(d => d.Id == expected.Id).Severity == DiagnosticSeverity.Error ? "error" : "warning";
         var where = expected.Line is null ? "MSBUILD : " : $"{Path.GetFileName(expected.File)}({expected.Line},";
-        var printed = Build.Value.Lines.Where(line =>
+        var printed = Build.Lines.Where(line =>
             line.Contains($"{severity} : Fody/Shield: {expected.Id}: {expected.Operation} ", StringComparison.Ordinal)).Distinct().ToList();
 
-        Assert.That(printed, Has.Count.EqualTo(1), Build.Value.Output);
+        Assert.That(printed, Has.Count.EqualTo(1), Build.Output);
         Assert.That(printed[0], Does.Contain(where));
     }
 }
