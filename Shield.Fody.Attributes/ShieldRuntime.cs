@@ -21,20 +21,10 @@ namespace Shield
     public static class ShieldRuntime
     {
         /// <summary>Starts the body's deadline, or returns null when the operation has none.</summary>
-        public static CancellationTokenSource? StartDeadline(ShieldedOperation operation)
-        {
-            if (operation.TimeoutMilliseconds <= 0)
-            {
-                return null;
-            }
-
-            var delay = TimeSpan.FromMilliseconds(operation.TimeoutMilliseconds);
-#if NET8_0_OR_GREATER
-            return new CancellationTokenSource(delay, ShieldedOperations.TimeProvider);
-#else
-            return ShieldedOperations.TimeProvider.CreateCancellationTokenSource(delay);
-#endif
-        }
+        public static CancellationTokenSource? StartDeadline(ShieldedOperation operation) =>
+            operation.TimeoutMilliseconds <= 0
+                ? null
+                : new DeadlineTokenSource(ShieldedOperations.TimeProvider, TimeSpan.FromMilliseconds(operation.TimeoutMilliseconds));
 
         /// <summary>The token the body receives: the deadline's, or one that never fires.</summary>
         public static CancellationToken BodyToken(CancellationTokenSource? deadline) => deadline?.Token ?? CancellationToken.None;
