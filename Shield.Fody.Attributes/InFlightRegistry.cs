@@ -46,7 +46,7 @@ namespace Shield
         /// Records a body that is still running after its kickoff returned. Returns false when the body finished in
         /// the meantime and its completion already passed by: the caller then receives the body's own task.
         /// </summary>
-        public static bool Track(Task body, ShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline)
+        public static bool Track(Task body, IShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline)
         {
             var call = new TrackedCall
             {
@@ -244,7 +244,7 @@ namespace Shield
 
         static void WalkAway(Task body)
         {
-            ShieldPromise? promise;
+            IShieldPromise? promise;
             CancellationToken token;
             ShieldedOperation operation;
             lock (s_lock)

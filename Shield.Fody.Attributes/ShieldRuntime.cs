@@ -69,7 +69,7 @@ namespace Shield
                 return body;
             }
 
-            var promise = caller.CanBeCanceled ? new VoidShieldPromise() : null;
+            var promise = caller.CanBeCanceled ? ShieldPromises.CreateVoid() : null;
             return InFlightRegistry.Track(body, promise, caller, operation, deadline) && promise != null ? promise.Task : body;
         }
 
@@ -82,8 +82,8 @@ namespace Shield
                 return body;
             }
 
-            var promise = caller.CanBeCanceled ? new ShieldPromise<TResult>() : null;
-            return InFlightRegistry.Track(body, promise, caller, operation, deadline) && promise != null ? promise.TypedTask : body;
+            var promise = caller.CanBeCanceled ? ShieldPromises.Create<TResult>() : null;
+            return InFlightRegistry.Track(body, promise, caller, operation, deadline) && promise != null ? (Task<TResult>)promise.Task : body;
         }
 
         /// <inheritdoc cref="Started(Task, ShieldCallerTokens, ShieldedOperation, CancellationTokenSource)"/>
@@ -119,7 +119,7 @@ namespace Shield
         {
             if (InFlightRegistry.TryRemove(body, out var call))
             {
-                (call.Promise as VoidShieldPromise)?.TryComplete();
+                call.Promise?.TryComplete(body);
                 Ended(in call);
             }
 
@@ -131,7 +131,7 @@ namespace Shield
         {
             if (InFlightRegistry.TryRemove(body, out var call))
             {
-                (call.Promise as ShieldPromise<TResult>)?.TryComplete(body.Result);
+                call.Promise?.TryComplete(body);
                 Ended(in call);
             }
 
@@ -171,7 +171,7 @@ namespace Shield
                 return body!;
             }
 
-            var promise = caller.CanBeCanceled ? new VoidShieldPromise() : null;
+            var promise = caller.CanBeCanceled ? ShieldPromises.CreateVoid() : null;
             var shielded = TrackReturned(body, promise, caller, operation, deadline);
             body.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() => ReturnedEnded(body, promise));
             return shielded;
@@ -186,10 +186,10 @@ namespace Shield
                 return body!;
             }
 
-            var promise = caller.CanBeCanceled ? new ShieldPromise<TResult>() : null;
+            var promise = caller.CanBeCanceled ? ShieldPromises.Create<TResult>() : null;
             var shielded = TrackReturned(body, promise, caller, operation, deadline);
             body.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() => ReturnedEnded(body, promise));
-            return ReferenceEquals(shielded, body) ? body : promise!.TypedTask;
+            return (Task<TResult>)shielded;
         }
 
         /// <inheritdoc cref="Returned(Task, ShieldCallerTokens, ShieldedOperation, CancellationTokenSource)"/>
@@ -216,19 +216,19 @@ namespace Shield
             return new ValueTask<TResult>(Returned(body.AsTask(), caller, operation, deadline));
         }
 
-        static Task TrackReturned(Task body, ShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline)
+        static Task TrackReturned(Task body, IShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline)
         {
             InFlightRegistry.Enter();
             return InFlightRegistry.Track(body, promise, caller, operation, deadline) && promise != null ? promise.Task : body;
         }
 
-        static void ReturnedEnded(Task body, ShieldPromise? promise)
+        static void ReturnedEnded(Task body, IShieldPromise? promise)
         {
             if (InFlightRegistry.TryRemove(body, out var call))
             {
                 if (body.Status == TaskStatus.RanToCompletion)
                 {
-                    promise?.CompleteFrom(body);
+                    promise?.TryComplete(body);
                 }
                 else
                 {
@@ -253,7 +253,9 @@ namespace Shield
 
             // The caller holds the proxy, so nobody else will look at the body's task.
             _ = body.Exception;
-            if (!promise.TryFault(exception) && promise.CallerWalkedAway)
+
+            // Only the caller's token settles a promise before the body ends.
+            if (!promise.TryFault(body, exception))
             {
                 FaultReporter.Report(call.Operation, exception);
             }

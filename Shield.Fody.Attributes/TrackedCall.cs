@@ -6,7 +6,7 @@ namespace Shield
     internal struct TrackedCall
     {
         public ShieldedOperation Operation;
-        public ShieldPromise? Promise;
+        public IShieldPromise? Promise;
         public ShieldCallerTokens Caller;
         public CancellationTokenSource? Deadline;
         public long StartTimestamp;

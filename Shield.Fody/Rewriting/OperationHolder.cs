@@ -29,12 +29,16 @@ public sealed class OperationHolder
         var field = new FieldDefinition(UniqueName(memberHint), FieldAttributes.Assembly | FieldAttributes.Static | FieldAttributes.InitOnly, _runtime.Operation);
         type.Fields.Add(field);
 
-        var ret = _staticConstructor!.Body.Instructions.Last();
-        var processor = _staticConstructor.Body.GetILProcessor();
-        processor.InsertBefore(ret, Instruction.Create(OpCodes.Ldstr, operation));
-        processor.InsertBefore(ret, Instruction.Create(OpCodes.Ldc_I4, timeoutMilliseconds));
-        processor.InsertBefore(ret, Instruction.Create(OpCodes.Newobj, _runtime.OperationConstructor));
-        processor.InsertBefore(ret, Instruction.Create(OpCodes.Stsfld, field));
+        // Appended before the final ret by index: inserting before an instruction searches the whole body, which
+        // would make a module with tens of thousands of shielded methods quadratic to weave.
+        var instructions = _staticConstructor!.Body.Instructions;
+        var ret = instructions[instructions.Count - 1];
+        instructions.RemoveAt(instructions.Count - 1);
+        instructions.Add(Instruction.Create(OpCodes.Ldstr, operation));
+        instructions.Add(Instruction.Create(OpCodes.Ldc_I4, timeoutMilliseconds));
+        instructions.Add(Instruction.Create(OpCodes.Newobj, _runtime.OperationConstructor));
+        instructions.Add(Instruction.Create(OpCodes.Stsfld, field));
+        instructions.Add(ret);
         return field;
     }
 

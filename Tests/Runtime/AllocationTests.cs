@@ -1,0 +1,89 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using NUnit.Framework;
+using Shield.Benchmarks.Subjects;
+
+namespace Tests.Runtime;
+
+/// <summary>
+/// Bytes allocated per call are deterministic, so the benchmark targets on allocation are asserted here too. The
+/// bodies resume inline on the calling thread (their gate completes synchronously), so every byte a call allocates
+/// is counted by GC.GetAllocatedBytesForCurrentThread.
+/// </summary>
+[NonParallelizable]
+public class AllocationTests
+{
+    const int Calls = 2_000;
+
+    readonly Orders _orders = new();
+    readonly CancellationTokenSource _caller = new();
+
+    [OneTimeTearDown]
+    public void DisposeCaller() => _caller.Dispose();
+
+    static long BytesPerCall(Func<Task> call)
+    {
+        for (var i = 0; i < Calls; i++)
+        {
+            call().GetAwaiter().GetResult();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Calls; i++)
+        {
+            call().GetAwaiter().GetResult();
+        }
+
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / Calls;
+    }
+
+    static async Task Waits(Func<Task, Task<int>> call)
+    {
+        var gate = new TaskCompletionSource();
+        var task = call(gate.Task);
+        gate.SetResult();
+        await task;
+    }
+
+    static async Task WalksAway(Func<Task, CancellationToken, Task<int>> call)
+    {
+        var gate = new TaskCompletionSource();
+        using var caller = new CancellationTokenSource();
+        var task = call(gate.Task, caller.Token);
+        caller.Cancel();
+        gate.SetResult();
+        try
+        {
+            await task;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    [Test]
+    public void SyncBodyTokenThatCannotCancel_NoExtraBytes() =>
+        Assert.That(BytesPerCall(() => _orders.ShieldedCountAsync(CancellationToken.None)),
+            Is.EqualTo(BytesPerCall(() => _orders.CountAsync(CancellationToken.None))));
+
+    [Test]
+    public void AsyncBodyTokenThatCannotCancel_NoExtraBytesTrackingIncluded() =>
+        Assert.That(BytesPerCall(() => Waits(gate => _orders.ShieldedStoreAsync(gate, CancellationToken.None))),
+            Is.EqualTo(BytesPerCall(() => Waits(gate => _orders.StoreAsync(gate, CancellationToken.None)))));
+
+    [Test]
+    public void SyncBodyCancelableToken_NoExtraBytes() =>
+        Assert.That(BytesPerCall(() => _orders.ShieldedCountAsync(_caller.Token)),
+            Is.EqualTo(BytesPerCall(() => _orders.CountAsync(_caller.Token))));
+
+    [Test]
+    public void AsyncBodyCancelableToken_NoMoreBytesThanWaitAsync() =>
+        Assert.That(BytesPerCall(() => Waits(gate => _orders.ShieldedStoreAsync(gate, _caller.Token))),
+            Is.LessThanOrEqualTo(BytesPerCall(() => Waits(gate => _orders.StoreAsync(gate, CancellationToken.None).WaitAsync(_caller.Token)))));
+
+    [Test]
+    public void CallerWalksAway_NoMoreBytesThanWaitAsync() =>
+        Assert.That(BytesPerCall(() => WalksAway((gate, ct) => _orders.ShieldedStoreAsync(gate, ct))),
+            Is.LessThanOrEqualTo(BytesPerCall(() => WalksAway((gate, ct) => _orders.StoreAsync(gate, CancellationToken.None).WaitAsync(ct)))));
+}

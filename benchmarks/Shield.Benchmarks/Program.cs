@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Shield.Benchmarks.CallBenchmarks).Assembly).Run(args);
