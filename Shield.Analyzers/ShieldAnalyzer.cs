@@ -54,9 +54,9 @@ public sealed class ShieldAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// A local function or lambda is checked only when it carries [Shield] itself. A local function is emitted into
-    /// its type, so it takes the type's deadline when it sets none; a lambda is usually emitted into a closure class,
-    /// which has no [Shield] to take one from.
+    /// A local function or lambda is checked only when it carries [Shield] itself, and its deadline is its own: whether
+    /// the weaver would see the type's [Shield] on it depends on whether the compiler emits it into the type or into
+    /// a closure class, which the source does not show.
     /// </summary>
     static void AnalyzeFunction(OperationAnalysisContext context)
     {
@@ -67,10 +67,10 @@ public sealed class ShieldAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var (timeout, location) = function.MethodKind == MethodKind.LocalFunction
-            ? (own.TimeoutMilliseconds() ?? function.ContainingType.GetShieldAttribute().TimeoutMilliseconds() ?? 0, function.Locations[0])
-            : (own.TimeoutMilliseconds() ?? 0, AttributeLocation(own, context.Operation.Syntax.GetLocation()));
-        var problem = Shieldability.Check(function, timeout, location);
+        var location = function.MethodKind == MethodKind.LocalFunction
+            ? function.Locations[0]
+            : AttributeLocation(own, context.Operation.Syntax.GetLocation());
+        var problem = Shieldability.Check(function, own.TimeoutMilliseconds() ?? 0, location);
         if (problem != null)
         {
             context.ReportDiagnostic(problem);
