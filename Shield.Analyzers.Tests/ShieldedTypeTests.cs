@@ -100,6 +100,19 @@ public class ShieldedTypeTests
         """,
         Diagnostic(ShieldDescriptors.NoTokenParameter, 0, "Orders.SaveAsync"));
 
+    [Test]
+    public Task PartialMethodWithoutImplementationIsNotEmittedSoItDoesNotCount() => Analyzer("""
+        using Shield;
+
+        [{|#0:Shield|}]
+        public partial class Orders
+        {
+            [Shield]
+            partial void Changed();
+        }
+        """,
+        Diagnostic(ShieldDescriptors.TypeWithoutTargets, 0, "Orders"));
+
     [TestCase("[Shield] Task Local(CancellationToken ct) => Task.CompletedTask; Local(default);")]
     [TestCase("Func<CancellationToken, Task> lambda = [Shield] (CancellationToken ct) => Task.CompletedTask;")]
     public Task LocalFunctionOrLambdaWithItsOwnShieldIsEnough(string body) => Analyzer($$"""

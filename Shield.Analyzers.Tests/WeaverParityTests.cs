@@ -119,9 +119,16 @@ public class WeaverParityTests
             {
                 public async Task SaveAsync() => await Task.Yield();
             }
+
+            [Shield]
+            public partial class OnlyDeclared
+            {
+                [Shield]
+                partial void Changed();
+            }
             """);
 
-        Assert.That(reports.Analyzer, Has.Count.EqualTo(4));
+        Assert.That(reports.Analyzer, Has.Count.EqualTo(5));
         Assert.That(reports.Analyzer, Is.EqualTo(reports.Weaver));
     }
 

@@ -111,10 +111,11 @@ public sealed class ShieldAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    /// <summary>A partial method without an implementation is not emitted, so its [Shield] does not count.</summary>
     static bool HasShieldedMember(INamedTypeSymbol type) =>
         type.GetMembers().OfType<IMethodSymbol>().Any(declared =>
-            declared.GetShieldAttribute() != null ||
-            declared.EmittedPart() is { } method && (method.GetShieldAttribute() != null || Shieldability.IsImplicitlySelectable(method)));
+            declared.EmittedPart() is { } method &&
+            (declared.GetShieldAttribute() != null || method.GetShieldAttribute() != null || Shieldability.IsImplicitlySelectable(method)));
 
     static IMethodSymbol? FunctionOf(IOperation operation) => operation switch
     {
