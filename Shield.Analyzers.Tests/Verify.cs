@@ -1,0 +1,33 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Shield.Analyzers.Tests;
+
+/// <summary>
+/// Runs <see cref="ShieldAnalyzer"/> over C# source with the .NET 8 reference assemblies and the real
+/// Shield.Fody.Attributes, and checks that it reports exactly the expected diagnostics, messages included.
+/// Locations are marked in the source with <c>{|#0:text|}</c>.
+/// </summary>
+static class Verify
+{
+    public static readonly ReferenceAssemblies References = ReferenceAssemblies.Net.Net80;
+
+    public static MetadataReference ShieldAttributes { get; } = MetadataReference.CreateFromFile(typeof(ShieldAttribute).Assembly.Location);
+
+    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor, int location, params object[] arguments) =>
+        new DiagnosticResult(descriptor).WithLocation(location).WithArguments(arguments);
+
+    public static Task Analyzer(string source, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<ShieldAnalyzer, DefaultVerifier>
+        {
+            TestCode = source,
+            ReferenceAssemblies = References,
+        };
+        test.TestState.AdditionalReferences.Add(ShieldAttributes);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+}
