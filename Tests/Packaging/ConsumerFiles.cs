@@ -73,6 +73,17 @@ public static class ConsumerFiles
         return await Consumer.Scenario.RunAsync();
         """;
 
+    /// <summary>A misuse the analyzer must catch while compiling, before Fody runs.</summary>
+    public const string Misuse = """
+        namespace Consumer;
+
+        public class Misuse
+        {
+            [Shield.Shield]
+            public async void Fire(System.Threading.CancellationToken ct) => await System.Threading.Tasks.Task.Delay(1, ct);
+        }
+        """;
+
     /// <summary>Compiled into the shielding projects: a shielded save, a shielded failure, and the checks.</summary>
     public const string Scenario = """
         using System;

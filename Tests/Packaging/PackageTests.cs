@@ -46,6 +46,9 @@ public class PackageTests
         Write("ShieldedLibrary/Scenario.cs", ConsumerFiles.Scenario);
         Write("LibraryUser/LibraryUser.csproj", ConsumerFiles.LibraryUser);
         Write("LibraryUser/Program.cs", ConsumerFiles.Program);
+        Write("MisusingApp/MisusingApp.csproj", ConsumerFiles.ShieldedApp(_version));
+        Write("MisusingApp/FodyWeavers.xml", ConsumerFiles.FodyWeavers);
+        Write("MisusingApp/Program.cs", ConsumerFiles.Misuse);
     }
 
     [OneTimeTearDown]
@@ -76,6 +79,7 @@ public class PackageTests
         {
             "README.md",
             "Shield.Fody.nuspec",
+            "analyzers/dotnet/cs/Shield.Analyzers.dll",
             "build/Shield.Fody.props",
             "lib/net8.0/Shield.Fody.Attributes.dll",
             "lib/net8.0/Shield.Fody.Attributes.xml",
@@ -121,6 +125,17 @@ public class PackageTests
     {
         BuildAndRun("LibraryUser", configuration);
         Assert.That(File.Exists(Path.Combine(_root, "LibraryUser", "FodyWeavers.xml")), Is.False, "Fody did not run on the app itself");
+    }
+
+    [Test]
+    public void TheAnalyzerInThePackageReportsAMisuseInTheEditorsCompiler()
+    {
+        var build = DotnetCli.Run(_root, BuildTimeout, "build", Path.Combine(_root, "MisusingApp", "MisusingApp.csproj"), "--nologo");
+
+        Assert.That(build.ExitCode, Is.Not.Zero, build.Output);
+        Assert.That(build.Lines, Has.Some.Contains("Program.cs(").And.Contains("error SHIELD001: Consumer.Misuse.Fire is async void"),
+            "reported by the compiler (the analyzer), not by Fody: " + build.Output);
+        Assert.That(build.Output, Does.Not.Contain("CS8032").And.Not.Contain("CS9057"), "the analyzer loaded in this SDK's compiler");
     }
 
     [Test]
