@@ -76,7 +76,10 @@ public sealed class CandidateFinder(ShieldConfiguration configuration)
         if (methodAttribute != null)
         {
             CountUse(include);
-            return new(method, operation, ByMethodAttribute, TimeoutOf(methodAttribute) ?? typeTimeout, IsExplicit: true);
+            // A lambda or local function may land in a closure class or in the type itself, as the compiler likes:
+            // it keeps only its own deadline, so that where it lands does not change what it gets.
+            var inherited = method.IsCompilerGenerated() ? 0 : typeTimeout;
+            return new(method, operation, ByMethodAttribute, TimeoutOf(methodAttribute) ?? inherited, IsExplicit: true);
         }
 
         if (typeAttribute is null && include is null)
