@@ -1,0 +1,68 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+
+namespace Shield.Benchmarks;
+
+/// <summary>
+/// The whole `dotnet build` of a project with 1,000 shielded methods, woven by Fody with the in-repo weaver, against
+/// the same build with Fody disabled; each a full rebuild, median of three.
+/// </summary>
+public static class BuildCost
+{
+    public static void Report(int methods)
+    {
+        var repository = typeof(BuildCost).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+        var folder = Path.Combine(Path.GetTempPath(), "shield-build-cost", methods.ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "Generated.cs"), GeneratedAssembly.Source(methods));
+        File.WriteAllText(Path.Combine(folder, "FodyWeavers.xml"), "<Weavers><Shield /></Weavers>");
+        File.WriteAllText(Path.Combine(folder, "Generated.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <NoWarn>$(NoWarn);CS1998</NoWarn>
+              </PropertyGroup>
+              <Import Project="{Path.Combine(repository, "build", "WeaveWithInRepoShield.props")}" />
+            </Project>
+            """);
+
+        Build(folder, "-p:DisableFody=true");
+        var without = Median(Enumerable.Range(0, 3).Select(_ => Build(folder, "-p:DisableFody=true")));
+        var with = Median(Enumerable.Range(0, 3).Select(_ => Build(folder)));
+        Console.WriteLine("| build of 1,000 shielded methods | median of 3 full rebuilds |");
+        Console.WriteLine("| --- | ---: |");
+        Console.WriteLine($"| without Fody | {without.TotalSeconds:0.00} s |");
+        Console.WriteLine($"| with `<Shield />` | {with.TotalSeconds:0.00} s |");
+        Console.WriteLine($"| ratio | {with / without:0.00} |");
+    }
+
+    static TimeSpan Build(string folder, params string[] extra)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true };
+        foreach (var argument in new[] { "build", "--no-incremental", "-c", "Release", "--nologo" }.Concat(extra))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var watch = Stopwatch.StartNew();
+        using var build = Process.Start(start)!;
+        var output = build.StandardOutput.ReadToEnd();
+        build.WaitForExit();
+        if (build.ExitCode != 0)
+        {
+            throw new InvalidOperationException(output);
+        }
+
+        return watch.Elapsed;
+    }
+
+    static TimeSpan Median(System.Collections.Generic.IEnumerable<TimeSpan> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        return sorted[sorted.Length / 2];
+    }
+}
