@@ -47,8 +47,11 @@ public sealed class WovenCodeDecompiler : IDisposable
 
         _settings = new DecompilerSettings(LanguageVersion.Latest)
         {
-            // Show state machines as compiled: re-sugaring them into async methods would hide the weave.
+            // Show state machines, lambdas and local functions as the methods they were compiled to: that is where
+            // the weave lands, and re-sugaring them into async methods and closures would hide it.
             AsyncAwait = false,
+            AnonymousMethods = false,
+            LocalFunctions = false,
             ThrowOnAssemblyResolveErrors = false,
         };
         _decompiler = new CSharpDecompiler(_file, resolver, _settings);
@@ -57,7 +60,11 @@ public sealed class WovenCodeDecompiler : IDisposable
     /// <summary>The members (types or methods, by metadata token) as one C# syntax tree, with any problem found.</summary>
     public DecompiledCode CSharp(IEnumerable<int> metadataTokens)
     {
-        var tree = _decompiler.Decompile(metadataTokens.Select(token => MetadataTokens.EntityHandle(token)).ToList());
+        var handles = metadataTokens.Select(token => MetadataTokens.EntityHandle(token)).ToList();
+        // Whole types are decompiled in their namespace; single members are not.
+        var tree = handles.All(handle => handle.Kind == HandleKind.TypeDefinition)
+            ? _decompiler.DecompileTypes(handles.Select(handle => (TypeDefinitionHandle)handle))
+            : _decompiler.Decompile(handles);
         var writer = new StringWriter { NewLine = "\n" };
         tree.AcceptVisitor(new CSharpOutputVisitor(writer, _settings.CSharpFormattingOptions));
         return new DecompiledCode(writer.ToString(), ProblemsIn(tree));
