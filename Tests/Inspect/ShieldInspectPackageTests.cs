@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
@@ -7,7 +8,7 @@ using Tests.Infrastructure;
 
 namespace Tests.Inspect;
 
-/// <summary>shield-inspect packs as a dotnet tool whose command is shield-inspect.</summary>
+/// <summary>shield-inspect packs as a dotnet tool whose command is shield-inspect, and installs and runs from that package.</summary>
 public class ShieldInspectPackageTests
 {
     [Test]
@@ -32,6 +33,13 @@ public class ShieldInspectPackageTests
                 "tools/net10.0/any/ICSharpCode.Decompiler.dll",
                 "tools/net10.0/any/Mono.Cecil.dll",
             }));
+
+            var version = Path.GetFileNameWithoutExtension(package)["Shield.Inspect.".Length..];
+            var tools = Path.Combine(output, "tools");
+            var install = DotnetCli.Run(Repository.Root, TimeSpan.FromMinutes(2),
+                "tool", "install", "Shield.Inspect", "--version", version, "--tool-path", tools, "--add-source", output);
+            Assert.That(install.ExitCode, Is.EqualTo(0), install.Output);
+            Assert.That(RunCommand(Path.Combine(tools, "shield-inspect"), "--help"), Does.StartWith("Usage: shield-inspect "));
         }
         finally
         {
@@ -40,6 +48,14 @@ public class ShieldInspectPackageTests
                 Directory.Delete(output, recursive: true);
             }
         }
+    }
+
+    static string RunCommand(string command, string argument)
+    {
+        using var process = Process.Start(new ProcessStartInfo(command, argument) { RedirectStandardOutput = true, UseShellExecute = false })!;
+        var output = process.StandardOutput.ReadToEnd();
+        Assert.That(process.WaitForExit(TimeSpan.FromMinutes(1)), Is.True, $"{command} {argument} ended");
+        return output;
     }
 
     static string Read(ZipArchive archive, string entry)
