@@ -32,7 +32,9 @@ public static class MethodReport
         output.WriteLine("What the weave did:");
         foreach (var effect in effects.Tokens)
         {
-            output.WriteLine($"  - the body's {effect.Parameter} ({effect.TypeName}) is {effect.Receives}; the caller's {effect.Parameter} now only cancels what the caller receives");
+            output.WriteLine(effect.Receives is null
+                ? $"  - the body's {effect.Parameter} ({effect.TypeName}) is the caller's, unchanged"
+                : $"  - the body's {effect.Parameter} ({effect.TypeName}) is {effect.Receives}; the caller's {effect.Parameter} now only cancels what the caller receives");
         }
 
         output.WriteLine($"  - the caller receives {effects.CallerReceives}");

@@ -6,8 +6,8 @@ using Mono.Cecil.Cil;
 
 namespace Shield.Inspect;
 
-/// <summary>What a token parameter of a woven method now holds when the body reads it.</summary>
-public sealed record TokenEffect(string Parameter, string TypeName, string Receives);
+/// <summary>What a token parameter of a woven method now holds when the body reads it; null when the weave left it as the caller passed it.</summary>
+public sealed record TokenEffect(string Parameter, string TypeName, string? Receives);
 
 /// <summary>
 /// What the weave did to one shielded method, read from its IL rather than assumed: the value each token parameter is
@@ -39,12 +39,17 @@ public sealed record WeaveEffects(IReadOnlyList<TokenEffect> Tokens, string Call
             .Where(m => m.DeclaringType.FullName == Runtime);
 
     /// <summary>Reads the value stored into the parameter: the weave writes it once, before the body starts.</summary>
-    static string Receives(ParameterDefinition parameter, IList<Instruction> instructions, string deadline)
+    static string? Receives(ParameterDefinition parameter, IList<Instruction> instructions, string deadline)
     {
         var store = instructions.FirstOrDefault(i => i.OpCode.Code is Code.Starg or Code.Starg_S && i.Operand == parameter);
-        if (store?.Previous?.Operand is not MethodReference producer)
+        if (store is null)
         {
-            return "the caller's token, unchanged";
+            return null;
+        }
+
+        if (store.Previous?.Operand is not MethodReference producer)
+        {
+            return $"what the instructions before IL_{store.Offset:x4} compute";
         }
 
         return (producer.DeclaringType.FullName, producer.Name, producer.Parameters.Count) switch

@@ -15,10 +15,12 @@ public sealed class WovenAssembly : IDisposable
 {
     public const string ModuleMarkerName = "Shield.ShieldWovenAttribute";
 
+    readonly ModuleDefinition _module;
+
     WovenAssembly(string path, ModuleDefinition module, string weaverVersion)
     {
         Path = path;
-        Module = module;
+        _module = module;
         WeaverVersion = weaverVersion;
         ShieldedMethods = [.. module.GetTypes().SelectMany(type => type.Methods).Select(ShieldedMethod.Read).OfType<ShieldedMethod>()];
     }
@@ -27,8 +29,6 @@ public sealed class WovenAssembly : IDisposable
     public string Path { get; }
 
     public string FileName => System.IO.Path.GetFileName(Path);
-
-    public ModuleDefinition Module { get; }
 
     /// <summary>The version of Shield.Fody that wove the assembly, from the module marker.</summary>
     public string WeaverVersion { get; }
@@ -87,5 +87,5 @@ public sealed class WovenAssembly : IDisposable
         return matches;
     }
 
-    public void Dispose() => Module.Dispose();
+    public void Dispose() => _module.Dispose();
 }

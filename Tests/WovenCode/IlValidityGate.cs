@@ -55,6 +55,7 @@ public static class IlValidityGate
                 .ToList();
             foreach (var method in methods.Where(m => m.HasBody))
             {
+                // Cecil decodes a body when it is first read: a body it cannot decode fails here.
                 _ = method.Body.Instructions.Count;
             }
 
