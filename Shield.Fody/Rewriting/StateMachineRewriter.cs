@@ -15,6 +15,7 @@ public static class StateMachineRewriter
     {
         var body = plan.MoveNext.Body;
         var module = plan.MoveNext.Module;
+        var withoutCatchHandler = SteppingInformationWithoutCatchHandler(plan.MoveNext);
         body.SimplifyMacros();
 
         var firstRun = new VariableDefinition(module.TypeSystem.Boolean);
@@ -64,7 +65,20 @@ public static class StateMachineRewriter
         }
 
         body.OptimizeMacros();
+        if (withoutCatchHandler != null)
+        {
+            withoutCatchHandler.CatchHandler = new InstructionOffset(-1);
+        }
     }
+
+    /// <summary>
+    /// The async stepping information in the symbols of a method whose state machine has no catch handler for the
+    /// debugger (offset -1, as for every method that returns a task). Cecil's ILProcessor resolves that offset to the
+    /// first instruction when it edits the body, so the woven PDB would name a catch handler: it must be put back.
+    /// </summary>
+    static AsyncMethodBodyDebugInformation? SteppingInformationWithoutCatchHandler(MethodDefinition moveNext) =>
+        moveNext.CustomDebugInformations.OfType<AsyncMethodBodyDebugInformation>()
+            .FirstOrDefault(info => !info.CatchHandler.IsEndOfMethod && info.CatchHandler.Offset < 0);
 
     static Instruction[] LoadBodyTask(StateMachinePlan plan) =>
     [

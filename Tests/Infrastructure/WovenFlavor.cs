@@ -17,6 +17,7 @@ public sealed class WovenFlavor
     {
         Flavor = flavor;
         AssemblyPath = wovenPath;
+        ReferenceDirectory = runtimeDirectory;
         WeaveResult = weaveResult;
         var context = new FlavorLoadContext(flavor.ToString(), wovenPath, runtimeDirectory);
         Fixtures = context.LoadFromAssemblyName(new AssemblyName("AssemblyToProcess"));
@@ -26,6 +27,9 @@ public sealed class WovenFlavor
     public Flavor Flavor { get; }
 
     public string AssemblyPath { get; }
+
+    /// <summary>The fixture build's folder, with the Shield runtime and FixtureSupport the woven assembly references.</summary>
+    public string ReferenceDirectory { get; }
 
     /// <summary>What ExecuteTestRun reported, or null for the MSBuild path (the build itself checked it).</summary>
     public TestResult? WeaveResult { get; }

@@ -1,0 +1,39 @@
+using NUnit.Framework;
+using Tests.Infrastructure;
+using Tests.WovenCode;
+
+namespace Tests.Inspect;
+
+/// <summary>
+/// The sample in the README's "Inspecting woven code" is what shield-inspect prints for a fixture of a real build.
+/// <c>SHIELD_ACCEPT_SNAPSHOTS=1</c> rewrites it.
+/// </summary>
+public class ReadmeInspectSampleTests
+{
+    const string Assembly = "bin/Release/net10.0/AssemblyToProcess.dll";
+    const string Method = "InstanceMethod.SaveAsync";
+
+    [Test]
+    public void ReadmeShowsWhatShieldInspectPrints()
+    {
+        var result = ShieldInspect.Run(Repository.PathOf("AssemblyToProcess.MSBuild", "bin", "Release", "net10.0", "AssemblyToProcess.dll"), Method);
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
+
+        // The decompiler indents with tabs, which READMEs render eight columns wide.
+        var expected = $"""
+            ```text
+            $ shield-inspect {Assembly} {Method}
+            {Snapshot.Normalize(result.Output).Replace("\t", "    ").TrimEnd()}
+            ```
+
+            """;
+        var block = new ReadmeBlock("inspect-sample");
+        if (Snapshot.Accepting && block.Read() != expected)
+        {
+            block.Write(expected);
+            TestContext.Progress.WriteLine("README.md: rewrote the inspect-sample block from shield-inspect's output.");
+        }
+
+        Assert.That(block.Read(), Is.EqualTo(expected), $"README.md's inspect-sample block is not what shield-inspect prints; run the tests with {Snapshot.AcceptVariable}=1 to rewrite it.");
+    }
+}

@@ -1,0 +1,184 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Xml.Linq;
+using Fody;
+using Mono.Cecil;
+using NUnit.Framework;
+using Shield.Fody;
+using Tests.Infrastructure;
+
+namespace Tests.Inspect;
+
+/// <summary>
+/// shield-inspect through its command line, on the fixtures as Fody's MSBuild task wove them in a real build (Debug
+/// and Release): what it lists, what it shows of one method, and how it refuses what it cannot inspect.
+/// </summary>
+public class ShieldInspectCommandTests
+{
+    const int Done = 0;
+    const int CannotInspect = 1;
+    const int WrongArguments = 2;
+
+    static string Built(string configuration) => WovenFlavor.Get(new Flavor(WeavePath.MSBuild, configuration, "net10.0")).AssemblyPath;
+
+    [TestCase("Debug")]
+    [TestCase("Release")]
+    public void ListsEveryShieldedMethodWithWhatSelectedItAndItsTimeout(string configuration)
+    {
+        var woven = WovenFlavor.Get(new Flavor(WeavePath.MSBuild, configuration, "net10.0"));
+        var result = ShieldInspect.Run(woven.AssemblyPath);
+
+        Assert.That(result.ExitCode, Is.EqualTo(Done), result.Output);
+        var lines = result.Lines.ToList();
+        Assert.That(lines[0], Does.Match($@"^AssemblyToProcess\.dll: woven by Shield\.Fody \d+\.\d+\.\d+\.\d+, {ShieldedMethods.Count(woven.Fixtures)} shielded methods$"));
+        Assert.That(lines, Has.Some.Match(@"^AssemblyToProcess\.InstanceMethod\.SaveAsync\(Probe, CancellationToken\) +\[Shield\] on the method +no timeout$"));
+        Assert.That(lines, Has.Some.Match(@"^AssemblyToProcess\.ShieldedClass\.StoreAsync\(Probe, CancellationToken\) +\[Shield\] on the type +no timeout$"));
+        Assert.That(lines, Has.Some.Match(@"^AssemblyToProcess\.ShieldedLambda\.Create\.<lambda>\(CancellationToken\) "));
+        Assert.That(lines, Has.None.Contains("Unmarked"));
+    }
+
+    [TestCase("Debug")]
+    [TestCase("Release")]
+    public void ShowsAWovenMethodAsCSharpWithWhatTheWeaveDidToIt(string configuration)
+    {
+        var result = ShieldInspect.Run(Built(configuration), "InstanceMethod.SaveAsync");
+
+        Assert.That(result.ExitCode, Is.EqualTo(Done), result.Output);
+        Assert.That(result.Output, Does.StartWith("AssemblyToProcess.InstanceMethod.SaveAsync(Probe, CancellationToken)\n  selected by: [Shield] on the method\n  timeout:     none\n"));
+        Assert.That(result.Lines, Has.Some.EqualTo("- the body's ct (CancellationToken) is CancellationToken.None, which never fires; the caller's ct now only cancels what the caller receives"));
+        Assert.That(result.Lines, Has.Some.StartsWith("- the caller receives what ShieldRuntime.Started returns: the body's own Task<int> when it has already finished"));
+        Assert.That(result.Lines, Has.Some.Match(@"^- <SaveAsync>d__1\.MoveNext calls ShieldRuntime\.Suspending once"));
+        Assert.That(result.Lines, Has.Some.EqualTo("Woven kickoff method, decompiled to C#:"));
+        Assert.That(result.Lines, Has.Some.EqualTo("ct = CancellationToken.None;"));
+        Assert.That(result.Lines, Has.Some.StartsWith("return ShieldRuntime.Started("));
+    }
+
+    [Test]
+    public void ShowsTheKickoffAsIlOnRequest()
+    {
+        var result = ShieldInspect.Run(Built("Release"), "AssemblyToProcess.InstanceMethod.SaveAsync", "--il");
+
+        Assert.That(result.ExitCode, Is.EqualTo(Done), result.Output);
+        Assert.That(result.Lines, Has.Some.EqualTo("Woven kickoff method, disassembled to IL:"));
+        Assert.That(result.Lines, Has.Some.Match(@"^IL_[0-9a-f]{4}: starg ct$"));
+        Assert.That(result.Lines, Has.Some.Contains("[Shield.Fody.Attributes]Shield.ShieldRuntime::Started<int32>"));
+    }
+
+    [Test]
+    public void TellsWhatEachTokenParameterNowReceives()
+    {
+        var built = Built("Release");
+        var nullable = ShieldInspect.Run(built, "NullableToken.SaveAsync");
+        var two = ShieldInspect.Run(built, "TwoTokens.SaveAsync");
+        var notAsync = ShieldInspect.Run(built, "NonAsyncMethod.SaveAsync");
+
+        Assert.That(nullable.Lines, Has.Some.StartsWith("- the body's ct (CancellationToken?) is null when the caller passed null, otherwise CancellationToken.None"));
+        Assert.That(two.Lines, Has.Some.StartsWith("- the body's first (CancellationToken) is CancellationToken.None"));
+        Assert.That(two.Lines, Has.Some.StartsWith("- the body's second (CancellationToken) is CancellationToken.None"));
+        Assert.That(notAsync.Lines, Has.Some.StartsWith("- the caller receives what ShieldRuntime.Returned returns"));
+        Assert.That(notAsync.Lines, Has.None.Contains("MoveNext"), "a method that is not async has no state machine");
+    }
+
+    [Test]
+    public void ShowsAPatternSelectionAndATimeout()
+    {
+        // The fixtures have neither: weave them once more, with an Include pattern and with a timeout put on one
+        // method's [Shield] before weaving.
+        var weaver = new ModuleWeaver { Config = XElement.Parse("<Shield Include=\"AssemblyToProcess.Unmarked.*\" />") };
+        var woven = weaver.ExecuteTestRun(WovenFlavor.CompiledFixturePath("Release", "net10.0"), runPeVerify: false, folderName: "inspect",
+            beforeExecuteCallback: module =>
+            {
+                var shield = module.GetType("AssemblyToProcess.InstanceMethod").Methods.Single(m => m.Name == "SaveAsync")
+                    .CustomAttributes.Single(a => a.AttributeType.Name == "ShieldAttribute");
+                shield.Properties.Add(new CustomAttributeNamedArgument("TimeoutMilliseconds", new CustomAttributeArgument(module.TypeSystem.Int32, 2500)));
+            });
+
+        var listing = ShieldInspect.Run(woven.AssemblyPath);
+        var method = ShieldInspect.Run(woven.AssemblyPath, "InstanceMethod.SaveAsync");
+
+        Assert.That(listing.Lines, Has.Some.Match(@"^AssemblyToProcess\.Unmarked\.SaveAsync\(Probe, CancellationToken\) +Include pattern 'AssemblyToProcess\.Unmarked\.\*' +no timeout$"));
+        Assert.That(listing.Lines, Has.Some.Match(@"^AssemblyToProcess\.InstanceMethod\.SaveAsync\(Probe, CancellationToken\) +\[Shield\] on the method +timeout 2500 ms$"));
+        Assert.That(method.Lines, Has.Some.EqualTo("timeout:     2500 ms"));
+        Assert.That(method.Lines, Has.Some.StartsWith("- the body's ct (CancellationToken) is the deadline's token, which fires 2500 ms after the call;"));
+        Assert.That(method.Lines, Has.Some.Match(@"ShieldRuntime\.StartDeadline\(<Shield>Operations\.InstanceMethod_SaveAsync\)"));
+    }
+
+    [Test]
+    public void ReadsTheAssemblyWithoutChangingIt()
+    {
+        var built = Built("Debug");
+        var before = SHA256.HashData(File.ReadAllBytes(built));
+
+        Assert.That(ShieldInspect.Run(built, "InstanceMethod.SaveAsync").ExitCode, Is.EqualTo(Done));
+        Assert.That(SHA256.HashData(File.ReadAllBytes(built)), Is.EqualTo(before));
+    }
+
+    [Test]
+    public void RefusesAMissingFile()
+    {
+        var result = ShieldInspect.Run("no/such/AssemblyToProcess.dll");
+
+        Assert.That(result.ExitCode, Is.EqualTo(CannotInspect));
+        Assert.That(result.Output.Trim(), Is.EqualTo("shield-inspect: no/such/AssemblyToProcess.dll: no such file."));
+    }
+
+    [Test]
+    public void RefusesAFileThatIsNotADotNetAssembly()
+    {
+        var result = ShieldInspect.Run("README.md");
+
+        Assert.That(result.ExitCode, Is.EqualTo(CannotInspect));
+        Assert.That(result.Output, Does.StartWith("shield-inspect: README.md: not a .NET assembly ("));
+    }
+
+    [Test]
+    public void RefusesAnAssemblyThatWasNeverWoven()
+    {
+        var result = ShieldInspect.Run(WovenFlavor.CompiledFixturePath("Release", "net10.0"));
+
+        Assert.That(result.ExitCode, Is.EqualTo(CannotInspect));
+        Assert.That(result.Output, Does.Contain("AssemblyToProcess.dll: not woven by Shield.Fody (it has no [assembly: Shield.ShieldWoven] marker)."));
+    }
+
+    [Test]
+    public void RefusesAMethodThatIsNotShielded()
+    {
+        var result = ShieldInspect.Run(Built("Release"), "Unmarked.SaveAsync");
+
+        Assert.That(result.ExitCode, Is.EqualTo(CannotInspect));
+        Assert.That(result.Output, Does.Contain("AssemblyToProcess.dll: no shielded method is named 'Unmarked.SaveAsync'."));
+    }
+
+    [Test]
+    public void AsksForTheFullNameWhenANameIsAmbiguous()
+    {
+        var result = ShieldInspect.Run(Built("Release"), "SaveAsync");
+
+        Assert.That(result.ExitCode, Is.EqualTo(CannotInspect));
+        Assert.That(result.Output, Does.Contain("'SaveAsync' names 19 shielded methods; give one of these in full:"));
+        Assert.That(result.Lines, Has.Some.EqualTo("AssemblyToProcess.InstanceMethod.SaveAsync"));
+    }
+
+    [TestCase(new string[0], "give the path of an assembly to inspect.")]
+    [TestCase(new[] { "a.dll", "--verbose" }, "unknown option '--verbose'.")]
+    [TestCase(new[] { "a.dll", "M", "N" }, "too many arguments: 'N'.")]
+    public void ExplainsItsUsageForWrongArguments(string[] arguments, string message)
+    {
+        var result = ShieldInspect.Run(arguments);
+
+        Assert.That(result.ExitCode, Is.EqualTo(WrongArguments));
+        Assert.That(result.Lines.First(), Is.EqualTo($"shield-inspect: {message}"));
+        Assert.That(result.Output, Does.Contain("Usage: shield-inspect <assembly> [<method>] [--il]"));
+    }
+
+    [Test]
+    public void PrintsItsUsageOnRequest()
+    {
+        var result = ShieldInspect.Run("--help");
+
+        Assert.That(result.ExitCode, Is.EqualTo(Done));
+        Assert.That(result.Output, Does.StartWith("Usage: shield-inspect <assembly> [<method>] [--il]"));
+    }
+}

@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using NUnit.Framework;
+using Tests.Infrastructure;
+
+namespace Tests.WovenCode;
+
+/// <summary>
+/// Every fixture's woven code, decompiled to C# and to IL for Debug and Release and both target frameworks, matches
+/// its approved snapshot in Tests/Snapshots/ (see <see cref="Snapshot"/> for the switch that accepts changes).
+/// </summary>
+public class WovenCodeSnapshotTests
+{
+    static readonly string[] Languages = ["cs", "il"];
+
+    /// <summary>The snapshots come from the ExecuteTestRun weaves; <see cref="MSBuildWeaveDecompilesTheSame"/> covers the others.</summary>
+    public static IEnumerable<Flavor> SnapshotFlavors => Flavor.All.Where(f => f.Path == WeavePath.TestRun);
+
+    public static IEnumerable<TestCaseData> Cases =>
+        from flavor in SnapshotFlavors
+        from fixture in FixtureCode.Fixtures
+        select new TestCaseData(fixture, flavor).SetArgDisplayNames(fixture, $"{flavor.Configuration}/{flavor.TargetFramework}");
+
+    [TestCaseSource(nameof(Cases))]
+    public void CSharpMatchesTheApprovedSnapshot(string fixture, Flavor flavor) =>
+        Snapshot.Verify(FixtureCode.SnapshotName(fixture, flavor, "cs"), FixtureCode.CSharp(flavor, fixture).Text);
+
+    [TestCaseSource(nameof(Cases))]
+    public void IlMatchesTheApprovedSnapshot(string fixture, Flavor flavor) =>
+        Snapshot.Verify(FixtureCode.SnapshotName(fixture, flavor, "il"), FixtureCode.Il(flavor, fixture));
+
+    /// <summary>Fody's MSBuild task runs the same weaver on the same fixtures: the woven code must not differ.</summary>
+    [TestCaseSource(nameof(SnapshotFlavors))]
+    public void MSBuildWeaveDecompilesTheSame(Flavor flavor)
+    {
+        var msbuild = flavor with { Path = WeavePath.MSBuild };
+        var different = FixtureCode.Fixtures
+            .Where(fixture => FixtureCode.CSharp(flavor, fixture).Text != FixtureCode.CSharp(msbuild, fixture).Text
+                || FixtureCode.Il(flavor, fixture) != FixtureCode.Il(msbuild, fixture))
+            .ToList();
+        Assert.That(different, Is.Empty, $"fixtures whose {msbuild} weave decompiles differently from {flavor}");
+    }
+
+    /// <summary>An approved file whose fixture or flavour is gone would guard nothing and mislead its reader.</summary>
+    [Test]
+    public void EveryApprovedSnapshotBelongsToAFixture()
+    {
+        var expected = (from flavor in SnapshotFlavors
+                        from fixture in FixtureCode.Fixtures
+                        from language in Languages
+                        select Path.GetFileName(Snapshot.ApprovedPath(FixtureCode.SnapshotName(fixture, flavor, language)))).ToHashSet();
+        var orphans = Directory.GetFiles(Snapshot.Folder, "*.approved.txt").Select(Path.GetFileName).Where(name => !expected.Contains(name!));
+        Assert.That(orphans, Is.Empty, "approved snapshots without a fixture: delete them");
+    }
+}
