@@ -155,9 +155,13 @@ public class ShieldInspectCommandTests
     public void AsksForTheFullNameWhenANameIsAmbiguous()
     {
         var result = ShieldInspect.Run(Built("Release"), "SaveAsync");
+        using var module = Mono.Cecil.ModuleDefinition.ReadModule(Built("Release"));
+        var named = module.GetTypes().SelectMany(t => t.Methods).Count(m =>
+            m.CustomAttributes.Any(a => a.AttributeType.Name == "ShieldedMethodAttribute" && ((string)a.ConstructorArguments[0].Value).EndsWith(".SaveAsync")));
 
         Assert.That(result.ExitCode, Is.EqualTo(CannotInspect));
-        Assert.That(result.Output, Does.Contain("'SaveAsync' names 19 shielded methods; give one of these in full:"));
+        Assert.That(named, Is.GreaterThan(1));
+        Assert.That(result.Output, Does.Contain($"'SaveAsync' names {named} shielded methods; give one of these in full:"));
         Assert.That(result.Lines, Has.Some.EqualTo("AssemblyToProcess.InstanceMethod.SaveAsync"));
     }
 
