@@ -10,11 +10,7 @@ using Shield.Benchmarks;
 switch (args.FirstOrDefault())
 {
     case "--quick":
-        WeavingBenchmarks.Sizes = [1_000];
-        var summaries = BenchmarkRunner.Run(typeof(Program).Assembly, QuickRun.Config());
-        var failed = summaries.SelectMany(s => s.Reports).Where(r => !r.Success).Select(r => r.BenchmarkCase.DisplayInfo).ToList();
-        failed.ForEach(name => Console.WriteLine($"FAILED: {name}"));
-        return summaries.Any(s => s.HasCriticalValidationErrors) || failed.Count > 0 ? 1 : 0;
+        return QuickRun.Run();
     case "--weaving-memory":
         WeavingMemory.Report(WeavingBenchmarks.Sizes);
         return 0;

@@ -1,0 +1,25 @@
+using System;
+using NUnit.Framework;
+using Tests.Infrastructure;
+
+namespace Tests;
+
+/// <summary>
+/// The benchmarks' quick mode runs with the suite so that they never rot: every benchmark must run and report.
+/// Its figures are not asserted (timing belongs in the benchmark, not in a test); allocation targets are asserted
+/// deterministically in Runtime/AllocationTests.
+/// </summary>
+public class BenchmarkSmokeTests
+{
+    [Test]
+    public void TheQuickModeRunsEveryBenchmark()
+    {
+        var run = DotnetCli.Run(Repository.Root, TimeSpan.FromMinutes(10), "run", "-c", "Release", "--project", "benchmarks/Shield.Benchmarks", "--", "--quick");
+
+        Assert.That(run.ExitCode, Is.Zero, run.Output);
+        foreach (var benchmark in new[] { "Shielded_SyncNone", "Shielded_AsyncCancelable", "HandWritten_WalkAway", "HandWrittenNito_WalkAway", "ReadWeaveWrite" })
+        {
+            Assert.That(run.Lines, Has.Some.StartsWith($"| {benchmark} "), $"{benchmark} reported a result");
+        }
+    }
+}
