@@ -97,6 +97,8 @@ public sealed class ModuleWeaver : BaseModuleWeaver
             shielder.Shield(target);
         }
 
+        CallSiteRedirector.Redirect(ModuleDefinition, shielder.SplitCallers);
+
         WeaveMarkers.MarkModule(ModuleDefinition, runtime, WeaverVersion);
         return targets.Count;
     }

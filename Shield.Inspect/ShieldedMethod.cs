@@ -4,12 +4,21 @@ using Mono.Cecil;
 namespace Shield.Inspect;
 
 /// <summary>
-/// A method the weave left its <c>[ShieldedMethod(operation, selectedBy, timeoutMilliseconds)]</c> marker on, and the
-/// state machine that runs its body (null for a method that is not async).
+/// A method the weave left its <c>[ShieldedMethod(operation, selectedBy, timeoutMilliseconds)]</c> marker on, and what
+/// runs its body: the state machine of an async method, or, for a runtime-async method, the private overload taking
+/// a trailing <c>ShieldedBody</c> that the weave split the body into (both null for a method that is neither).
 /// </summary>
-public sealed record ShieldedMethod(MethodDefinition Method, string Operation, string SelectedBy, int TimeoutMilliseconds, TypeDefinition? StateMachine)
+public sealed record ShieldedMethod(
+    MethodDefinition Method,
+    string Operation,
+    string SelectedBy,
+    int TimeoutMilliseconds,
+    TypeDefinition? StateMachine,
+    MethodDefinition? RuntimeAsyncBody)
 {
     public const string MarkerName = "Shield.ShieldedMethodAttribute";
+
+    const string BodyMarkerName = "Shield.ShieldedBody";
 
     /// <summary>The method's marker read back, or null when the method carries none.</summary>
     public static ShieldedMethod? Read(MethodDefinition method)
@@ -24,11 +33,16 @@ public sealed record ShieldedMethod(MethodDefinition Method, string Operation, s
             .Where(a => a.AttributeType.FullName == "System.Runtime.CompilerServices.AsyncStateMachineAttribute")
             .Select(a => ((TypeReference)a.ConstructorArguments[0].Value).Resolve())
             .FirstOrDefault();
+        var runtimeAsyncBody = method.DeclaringType.Methods.FirstOrDefault(m =>
+            m.Name == method.Name &&
+            m.Parameters.Count == method.Parameters.Count + 1 &&
+            m.Parameters[m.Parameters.Count - 1].ParameterType.FullName == BodyMarkerName);
         return new ShieldedMethod(method,
             (string)marker.ConstructorArguments[0].Value,
             (string)marker.ConstructorArguments[1].Value,
             (int)marker.ConstructorArguments[2].Value,
-            stateMachine);
+            stateMachine,
+            runtimeAsyncBody);
     }
 
     /// <summary>The parameter types in short C# form, to tell overloads apart: <c>(Probe, int, CancellationToken?)</c>.</summary>

@@ -27,7 +27,7 @@ public sealed record WeaveEffects(IReadOnlyList<TokenEffect> Tokens, string Call
             .Where(p => IsToken(p.ParameterType))
             .Select(p => new TokenEffect(p.Name, ShortTypeName.Of(p.ParameterType), Receives(p, instructions, deadline)))
             .ToList();
-        return new WeaveEffects(tokens, DescribeHandOver(shielded, instructions, hasDeadline), DescribeStateMachineCalls(shielded.StateMachine));
+        return new WeaveEffects(tokens, DescribeHandOver(shielded, instructions, hasDeadline), [.. DescribeStateMachineCalls(shielded.StateMachine), .. DescribeRuntimeAsyncBody(shielded)]);
     }
 
     static bool IsToken(TypeReference type) =>
@@ -94,6 +94,15 @@ public sealed record WeaveEffects(IReadOnlyList<TokenEffect> Tokens, string Call
             .GroupBy(call => call.Name)
             .OrderBy(group => Array.IndexOf(StateMachineCallOrder, group.Key) is var index and >= 0 ? index : int.MaxValue)
             .Select(group => $"{stateMachine!.Name}.MoveNext calls ShieldRuntime.{group.Key} {Times(group.Count())}: {Purpose(group.Key)}")];
+    }
+
+    static IEnumerable<string> DescribeRuntimeAsyncBody(ShieldedMethod shielded)
+    {
+        if (shielded.RuntimeAsyncBody is { } body)
+        {
+            yield return $"the runtime-async body moved to the private overload {body.Name}({string.Join(", ", body.Parameters.Select(p => ShortTypeName.Of(p.ParameterType)))}), "
+                + "which keeps the method's name and lines; the runtime, not a state machine, suspends it";
+        }
     }
 
     // The order a body meets them in.

@@ -27,8 +27,7 @@ public static class ShieldDiagnostics
     public static readonly DiagnosticDescriptor TimeoutWithoutToken = new("SHIELD007", DiagnosticSeverity.Warning,
         "TimeoutMilliseconds on a method with no CancellationToken parameter");
 
-    public static readonly DiagnosticDescriptor RuntimeAsync = new("SHIELD008", DiagnosticSeverity.Error,
-        "[Shield] on a runtime-async method");
+    // SHIELD008 was "runtime-async method": they are woven now, and the ID is not reused.
 
     public static readonly DiagnosticDescriptor TypeWithoutTargets = new("SHIELD009", DiagnosticSeverity.Warning,
         "[Shield] on a type with no method it can shield");
@@ -57,7 +56,7 @@ public static class ShieldDiagnostics
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         AsyncVoid, UnsupportedReturnType, NoBody, ByRefToken, UnrecognizedIl, NoTokenParameter, TimeoutWithoutToken,
-        RuntimeAsync, TypeWithoutTargets, InvalidConfiguration, PatternMatchesNothing, NothingShielded, CustomBuilder,
+        TypeWithoutTargets, InvalidConfiguration, PatternMatchesNothing, NothingShielded, CustomBuilder,
         RuntimeMissing, NegativeTimeout, InternalError,
     ];
 }

@@ -19,6 +19,7 @@ public sealed class RuntimeReferences
         Runtime = new TypeReference(Namespace, "ShieldRuntime", module, runtimeAssembly);
         Operation = new TypeReference(Namespace, "ShieldedOperation", module, runtimeAssembly);
         CallerTokens = new TypeReference(Namespace, "ShieldCallerTokens", module, runtimeAssembly) { IsValueType = true };
+        BodyMarker = new TypeReference(Namespace, "ShieldedBody", module, runtimeAssembly) { IsValueType = true };
         OperationConstructor = Constructor(Operation, module.TypeSystem.String, module.TypeSystem.Int32);
         WovenAttributeConstructor = Constructor(new TypeReference(Namespace, "ShieldWovenAttribute", module, runtimeAssembly), module.TypeSystem.String);
         MethodAttributeConstructor = Constructor(new TypeReference(Namespace, "ShieldedMethodAttribute", module, runtimeAssembly),
@@ -31,6 +32,9 @@ public sealed class RuntimeReferences
     public TypeReference Operation { get; }
 
     public TypeReference CallerTokens { get; }
+
+    /// <summary>The parameter type that tells a split-off runtime-async body from the method callers call.</summary>
+    public TypeReference BodyMarker { get; }
 
     public MethodReference OperationConstructor { get; }
 

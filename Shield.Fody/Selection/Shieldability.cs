@@ -20,13 +20,6 @@ public static class Shieldability
                 location);
         }
 
-        if (method.IsRuntimeAsync())
-        {
-            return new(ShieldDiagnostics.RuntimeAsync,
-                $"{operation} is compiled as a runtime-async method (MethodImplOptions.Async), which Shield does not weave yet; the method is left as compiled. Build without <Features>runtime-async=on</Features> or remove [Shield].",
-                location);
-        }
-
         if (!method.HasBody)
         {
             return new(ShieldDiagnostics.NoBody,

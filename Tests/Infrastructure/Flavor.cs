@@ -12,9 +12,15 @@ public enum WeavePath
     MSBuild,
 }
 
-/// <summary>One woven build of the fixtures: weave path, configuration (class or struct state machines) and target framework.</summary>
+/// <summary>
+/// One woven build of the fixtures: weave path, configuration and target framework. Debug compiles async methods to
+/// class state machines, Release to struct state machines, and RuntimeAsync (net10.0 only, from
+/// AssemblyToProcess.RuntimeAsync) to runtime-async methods with no state machine at all.
+/// </summary>
 public sealed record Flavor(WeavePath Path, string Configuration, string TargetFramework)
 {
+    public const string RuntimeAsync = "RuntimeAsync";
+
     public static IEnumerable<Flavor> All
     {
         get
@@ -28,7 +34,26 @@ public sealed record Flavor(WeavePath Path, string Configuration, string TargetF
                         yield return new Flavor(path, configuration, targetFramework);
                     }
                 }
+
+                yield return new Flavor(path, RuntimeAsync, "net10.0");
             }
+        }
+    }
+
+    /// <summary>The fixture assembly this flavour starts from: compiled only, or already woven by Fody's MSBuild task.</summary>
+    public string BuiltAssembly
+    {
+        get
+        {
+            var project = (Path, Configuration) switch
+            {
+                (WeavePath.TestRun, RuntimeAsync) => "AssemblyToProcess.RuntimeAsync",
+                (WeavePath.MSBuild, RuntimeAsync) => "AssemblyToProcess.RuntimeAsync.MSBuild",
+                (WeavePath.TestRun, _) => "AssemblyToProcess",
+                _ => "AssemblyToProcess.MSBuild",
+            };
+            var configuration = Configuration == RuntimeAsync ? "Debug" : Configuration;
+            return Repository.PathOf(project, "bin", configuration, TargetFramework, "AssemblyToProcess.dll");
         }
     }
 

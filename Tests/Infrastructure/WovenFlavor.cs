@@ -42,13 +42,13 @@ public sealed class WovenFlavor
 
     /// <summary>The unwoven fixture build of a configuration and target framework.</summary>
     public static string CompiledFixturePath(string configuration, string targetFramework) =>
-        Repository.PathOf("AssemblyToProcess", "bin", configuration, targetFramework, "AssemblyToProcess.dll");
+        new Flavor(WeavePath.TestRun, configuration, targetFramework).BuiltAssembly;
 
     static WovenFlavor Weave(Flavor flavor)
     {
         if (flavor.Path == WeavePath.MSBuild)
         {
-            var built = Repository.PathOf("AssemblyToProcess.MSBuild", "bin", flavor.Configuration, flavor.TargetFramework, "AssemblyToProcess.dll");
+            var built = flavor.BuiltAssembly;
             return new WovenFlavor(flavor, built, System.IO.Path.GetDirectoryName(built)!, null);
         }
 
