@@ -3,4 +3,3 @@ global using System.Collections.Generic;
 global using System.Linq;
 global using Mono.Cecil;
 global using Mono.Cecil.Cil;
-global using Mono.Cecil.Rocks;

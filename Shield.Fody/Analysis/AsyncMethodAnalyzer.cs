@@ -23,10 +23,9 @@ public static class AsyncMethodAnalyzer
 
     public static StateMachinePlan? Analyze(MethodDefinition kickoff, TypeDefinition stateMachine, TaskShape shape, string operation, ICollection<Diagnostic> diagnostics)
     {
-        var location = kickoff.FirstVisibleSequencePoint();
         Diagnostic Unrecognized(string detail) => new(ShieldDiagnostics.UnrecognizedIl,
             $"{operation}: {detail}. This is not the code the C# compiler writes for an async method (was it rewritten by another weaver or an obfuscator?), so it is left as compiled. List Shield first in FodyWeavers.xml, or remove [Shield].",
-            location);
+            kickoff.FirstVisibleSequencePoint());
 
         var builderDefinition = stateMachine.Fields.FirstOrDefault(f => f.Name == BuilderFieldName);
         var moveNext = stateMachine.Methods.FirstOrDefault(m => m.Name == "MoveNext" && m.HasBody);
@@ -41,7 +40,7 @@ public static class AsyncMethodAnalyzer
         {
             diagnostics.Add(new(ShieldDiagnostics.CustomBuilder,
                 $"{operation} is built by the custom async method builder {TypeNames.Readable(builderDefinition.FieldType)}; Shield only proxies the standard builders of Task, Task<T>, ValueTask and ValueTask<T>. Remove [AsyncMethodBuilder] or [Shield].",
-                location));
+                kickoff.FirstVisibleSequencePoint()));
             return null;
         }
 

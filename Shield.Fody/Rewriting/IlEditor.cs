@@ -2,7 +2,8 @@ namespace Shield.Fody.Rewriting;
 
 /// <summary>
 /// Inserts instructions into a body in the three ways the rewriters need, keeping branches and exception handlers
-/// pointed where they belong.
+/// pointed where they belong. Inserted instructions use long forms (any local, argument or distance), so only the
+/// body's own short branches can need widening afterwards.
 /// </summary>
 public static class IlEditor
 {
@@ -43,6 +44,62 @@ public static class IlEditor
             previous = instruction;
         }
     }
+
+    /// <summary>
+    /// Turns the short branches that the inserted code pushed out of their one-byte reach into long ones. The rest of
+    /// the body keeps its encoding: rewriting every instruction to long form and back costs more than the weave.
+    /// </summary>
+    public static void WidenBranchesOutOfReach(MethodBody body)
+    {
+        for (var widened = true; widened;)
+        {
+            widened = false;
+            ComputeOffsets(body);
+            foreach (var instruction in body.Instructions)
+            {
+                if (instruction.OpCode.OperandType == OperandType.ShortInlineBrTarget && !ReachesInOneByte(instruction))
+                {
+                    instruction.OpCode = LongForm(instruction.OpCode);
+                    widened = true;
+                }
+            }
+        }
+    }
+
+    static void ComputeOffsets(MethodBody body)
+    {
+        var offset = 0;
+        foreach (var instruction in body.Instructions)
+        {
+            instruction.Offset = offset;
+            offset += instruction.GetSize();
+        }
+    }
+
+    static bool ReachesInOneByte(Instruction branch)
+    {
+        var displacement = ((Instruction)branch.Operand).Offset - (branch.Offset + branch.GetSize());
+        return displacement is >= sbyte.MinValue and <= sbyte.MaxValue;
+    }
+
+    static OpCode LongForm(OpCode shortForm) => shortForm.Code switch
+    {
+        Code.Br_S => OpCodes.Br,
+        Code.Brfalse_S => OpCodes.Brfalse,
+        Code.Brtrue_S => OpCodes.Brtrue,
+        Code.Beq_S => OpCodes.Beq,
+        Code.Bge_S => OpCodes.Bge,
+        Code.Bgt_S => OpCodes.Bgt,
+        Code.Ble_S => OpCodes.Ble,
+        Code.Blt_S => OpCodes.Blt,
+        Code.Bne_Un_S => OpCodes.Bne_Un,
+        Code.Bge_Un_S => OpCodes.Bge_Un,
+        Code.Bgt_Un_S => OpCodes.Bgt_Un,
+        Code.Ble_Un_S => OpCodes.Ble_Un,
+        Code.Blt_Un_S => OpCodes.Blt_Un,
+        Code.Leave_S => OpCodes.Leave,
+        _ => throw new ArgumentOutOfRangeException(nameof(shortForm), shortForm, "not a short branch"),
+    };
 
     static void Retarget(MethodBody body, Instruction from, Instruction to)
     {

@@ -14,7 +14,6 @@ public static class KickoffRewriter
         var body = target.Method.Body;
         var tokenType = target.Tokens[0].TokenType;
         var tokenSource = runtime.TokenSource(tokenType);
-        body.SimplifyMacros();
 
         var callerTokens = new VariableDefinition(runtime.CallerTokens);
         body.Variables.Add(callerTokens);
@@ -73,7 +72,7 @@ public static class KickoffRewriter
             ]);
         }
 
-        body.OptimizeMacros();
+        IlEditor.WidenBranchesOutOfReach(body);
     }
 
     /// <summary>Pushes the caller's tokens as one ShieldCallerTokens value.</summary>

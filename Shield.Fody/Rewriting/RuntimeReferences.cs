@@ -13,6 +13,10 @@ public sealed class RuntimeReferences
 
     readonly ModuleDefinition _module;
 
+    // Thousands of shielded methods share a handful of signatures: one reference each keeps the weave and the
+    // write (which encodes every reference's signature) linear in the methods, not in the references.
+    readonly Dictionary<string, MethodReference> _shared = [];
+
     public RuntimeReferences(ModuleDefinition module, AssemblyNameReference runtimeAssembly)
     {
         _module = module;
@@ -48,23 +52,24 @@ public sealed class RuntimeReferences
     public TypeReference TokenSource(TypeReference cancellationToken) =>
         new("System.Threading", "CancellationTokenSource", _module, cancellationToken.Scope);
 
-    public MethodReference StartDeadline(TypeReference tokenSource) => Static("StartDeadline", tokenSource, Operation);
+    public MethodReference StartDeadline(TypeReference tokenSource) =>
+        Shared(() => Static("StartDeadline", tokenSource, Operation), "StartDeadline", tokenSource);
 
     public MethodReference BodyToken(TypeReference cancellationToken, TypeReference tokenSource) =>
-        Static("BodyToken", cancellationToken, tokenSource);
+        Shared(() => Static("BodyToken", cancellationToken, tokenSource), "BodyToken", cancellationToken, tokenSource);
 
     public MethodReference NullableBodyToken(TypeReference nullableToken, TypeReference tokenSource) =>
-        Static("BodyToken", nullableToken, nullableToken, tokenSource);
+        Shared(() => Static("BodyToken", nullableToken, nullableToken, tokenSource), "NullableBodyToken", nullableToken, tokenSource);
 
     public MethodReference CallerToken(TypeReference nullableToken, TypeReference cancellationToken) =>
-        Static("CallerToken", cancellationToken, nullableToken);
+        Shared(() => Static("CallerToken", cancellationToken, nullableToken), "CallerToken", nullableToken, cancellationToken);
 
     /// <summary>CallerTokens(token), CallerTokens(first, second) or CallerTokens(token[]) for three and more.</summary>
     public MethodReference CallerTokensOf(TypeReference cancellationToken, int count) => count switch
     {
-        1 => Static("CallerTokens", CallerTokens, cancellationToken),
-        2 => Static("CallerTokens", CallerTokens, cancellationToken, cancellationToken),
-        _ => Static("CallerTokens", CallerTokens, new ArrayType(cancellationToken)),
+        1 => Shared(() => Static("CallerTokens", CallerTokens, cancellationToken), "CallerTokens1", cancellationToken),
+        2 => Shared(() => Static("CallerTokens", CallerTokens, cancellationToken, cancellationToken), "CallerTokens2", cancellationToken),
+        _ => Shared(() => Static("CallerTokens", CallerTokens, new ArrayType(cancellationToken)), "CallerTokensN", cancellationToken),
     };
 
     public static MethodReference NoneToken(TypeReference cancellationToken) =>
@@ -75,6 +80,9 @@ public sealed class RuntimeReferences
     /// what the caller receives, of the same type.
     /// </summary>
     public MethodReference Shield(string name, TaskShape shape, TypeReference tokenSource) =>
+        Shared(() => CreateShield(name, shape, tokenSource), name, shape.ReturnType, tokenSource);
+
+    MethodReference CreateShield(string name, TaskShape shape, TypeReference tokenSource) =>
         shape.ResultType is null
             ? Static(name, shape.ReturnType, shape.ReturnType, CallerTokens, Operation, tokenSource)
             : Generic(name, shape, result =>
@@ -85,17 +93,43 @@ public sealed class RuntimeReferences
 
     /// <summary><c>Completed</c>, called after the builder set the body's result; <paramref name="resultType"/> as MoveNext sees it.</summary>
     public MethodReference Completed(TaskShape shape, TypeReference? resultType) =>
+        Shared(() => CreateCompleted(shape, resultType), "Completed", shape.ReturnType.GetElementType(), resultType);
+
+    MethodReference CreateCompleted(TaskShape shape, TypeReference? resultType) =>
         resultType is null
             ? Static("Completed", _module.TypeSystem.Void, shape.ReturnType)
             : Generic("Completed", shape, result => (_module.TypeSystem.Void, [Instantiate(shape, result)]), resultType);
 
     /// <summary><c>Faulted</c>, called after the builder set the body's exception.</summary>
-    public MethodReference Faulted(TaskShape shape, TypeReference? resultType, TypeReference exception) => shape.Kind switch
+    public MethodReference Faulted(TaskShape shape, TypeReference? resultType, TypeReference exception) =>
+        Shared(() => CreateFaulted(shape, resultType, exception), "Faulted", shape.ReturnType.GetElementType(), resultType, exception);
+
+    MethodReference CreateFaulted(TaskShape shape, TypeReference? resultType, TypeReference exception) => shape.Kind switch
     {
         TaskKind.Task or TaskKind.ValueTask => Static("Faulted", _module.TypeSystem.Void, shape.ReturnType, exception),
         TaskKind.TaskOfT => Static("Faulted", _module.TypeSystem.Void, NonGenericTask(shape), exception),
         _ => Generic("Faulted", shape, result => (_module.TypeSystem.Void, [Instantiate(shape, result), exception]), resultType),
     };
+
+    /// <summary>
+    /// The reference made once for a signature, unless a generic parameter is involved: <c>T</c> of one method is not
+    /// <c>T</c> of another, so those references are made anew.
+    /// </summary>
+    MethodReference Shared(Func<MethodReference> create, string name, params TypeReference?[] types)
+    {
+        if (types.Any(type => type is { ContainsGenericParameter: true }))
+        {
+            return create();
+        }
+
+        var key = name + "|" + string.Join("|", types.Select(type => type is null ? "-" : $"{type.Scope?.Name}!{type.FullName}"));
+        if (!_shared.TryGetValue(key, out var shared))
+        {
+            _shared[key] = shared = create();
+        }
+
+        return shared;
+    }
 
     TypeReference NonGenericTask(TaskShape shape) =>
         new("System.Threading.Tasks", "Task", _module, shape.ReturnType.GetElementType().Scope);

@@ -16,7 +16,6 @@ public static class StateMachineRewriter
         var body = plan.MoveNext.Body;
         var module = plan.MoveNext.Module;
         var withoutCatchHandler = SteppingInformationWithoutCatchHandler(plan.MoveNext);
-        body.SimplifyMacros();
 
         var firstRun = new VariableDefinition(module.TypeSystem.Boolean);
         body.Variables.Add(firstRun);
@@ -64,7 +63,7 @@ public static class StateMachineRewriter
             ]);
         }
 
-        body.OptimizeMacros();
+        IlEditor.WidenBranchesOutOfReach(body);
         if (withoutCatchHandler != null)
         {
             withoutCatchHandler.CatchHandler = new InstructionOffset(-1);

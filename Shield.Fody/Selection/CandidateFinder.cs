@@ -70,9 +70,15 @@ public sealed class CandidateFinder(ShieldConfiguration configuration)
 
     ShieldCandidate? Select(MethodDefinition method, CustomAttribute? typeAttribute, int typeTimeout, ICollection<string> notes)
     {
+        var methodAttribute = method.GetShieldAttribute();
+        if (methodAttribute is null && typeAttribute is null && configuration.Include.Count == 0)
+        {
+            // Most methods of a module: nothing can select them, so their name is not worth building.
+            return null;
+        }
+
         var operation = OperationName.Of(method);
         var include = configuration.Include.FirstOrDefault(p => p.Matches(operation));
-        var methodAttribute = method.GetShieldAttribute();
         if (methodAttribute != null)
         {
             CountUse(include);

@@ -11,20 +11,18 @@ public static class Shieldability
     /// <summary>Returns what stops the method from being shielded, or null when nothing does.</summary>
     public static Diagnostic? Check(MethodDefinition method, string operation, int timeoutMilliseconds)
     {
-        var location = method.FirstVisibleSequencePoint();
-
         if (timeoutMilliseconds < 0)
         {
             return new(ShieldDiagnostics.NegativeTimeout,
                 $"{operation} sets TimeoutMilliseconds = {timeoutMilliseconds}; a deadline must be zero (none) or a positive number of milliseconds.",
-                location);
+                method.FirstVisibleSequencePoint());
         }
 
         if (!method.HasBody)
         {
             return new(ShieldDiagnostics.NoBody,
                 $"{operation} has no body (it is abstract, extern or an interface member), so there is nothing to weave. Put [Shield] on the implementation instead.",
-                location);
+                method.FirstVisibleSequencePoint());
         }
 
         var isAsync = method.GetAsyncStateMachineType() != null;
@@ -32,21 +30,21 @@ public static class Shieldability
         {
             return new(ShieldDiagnostics.AsyncVoid,
                 $"{operation} is async void, so there is no task to hand its caller. Return Task instead.",
-                location);
+                method.FirstVisibleSequencePoint());
         }
 
         if (method.IsAsyncIterator())
         {
             return new(ShieldDiagnostics.UnsupportedReturnType,
                 $"{operation} is an async iterator returning {TypeNames.Readable(method.ReturnType)}; Shield only proxies Task, Task<T>, ValueTask and ValueTask<T>. Remove [Shield].",
-                location);
+                method.FirstVisibleSequencePoint());
         }
 
         if (TaskShape.Of(method.ReturnType) is null)
         {
             return new(ShieldDiagnostics.UnsupportedReturnType,
                 $"{operation} returns {TypeNames.Readable(method.ReturnType)}; Shield only proxies Task, Task<T>, ValueTask and ValueTask<T>. Change the return type or remove [Shield].",
-                location);
+                method.FirstVisibleSequencePoint());
         }
 
         var byRef = method.Parameters.FirstOrDefault(p => p.IsByRefToken());
@@ -54,7 +52,7 @@ public static class Shieldability
         {
             return new(ShieldDiagnostics.ByRefToken,
                 $"{operation} takes CancellationToken '{byRef.Name}' by reference (ref, out or in), so the body cannot be given its own token. Pass the token by value.",
-                location);
+                method.FirstVisibleSequencePoint());
         }
 
         if (!method.Parameters.Any(p => p.ParameterType.IsTokenType()))
@@ -62,10 +60,10 @@ public static class Shieldability
             return timeoutMilliseconds > 0
                 ? new(ShieldDiagnostics.TimeoutWithoutToken,
                     $"{operation} sets TimeoutMilliseconds but has no CancellationToken or CancellationToken? parameter to carry the deadline; the method is left as compiled. Add a token parameter or remove the timeout.",
-                    location)
+                    method.FirstVisibleSequencePoint())
                 : new(ShieldDiagnostics.NoTokenParameter,
                     $"{operation} has no CancellationToken or CancellationToken? parameter, so there is nothing to shield; the method is left as compiled. Add a token parameter or remove [Shield].",
-                    location);
+                    method.FirstVisibleSequencePoint());
         }
 
         return null;
