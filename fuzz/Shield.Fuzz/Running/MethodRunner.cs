@@ -1,0 +1,109 @@
+using Shield.Fuzz.Body;
+using Shield.Fuzz.Generation;
+
+namespace Shield.Fuzz.Running;
+
+/// <summary>The caller's side of a run.</summary>
+public enum CallerScenario
+{
+    /// <summary>Every token parameter gets <c>CancellationToken.None</c> (or null).</summary>
+    NoToken,
+
+    /// <summary>The caller passes a cancelable token that never fires.</summary>
+    CancelableNeverCanceled,
+
+    /// <summary>The caller passes a cancelable token and cancels it while the body waits at a chosen pause.</summary>
+    CanceledAtPause,
+}
+
+/// <summary>
+/// Runs one call of a generated method and records what happened. It waits only on signals: the body's pause
+/// and end signals from its <see cref="StepLog"/>, the caller's task, and the runtime's <c>DrainAsync</c>. The
+/// safety limit only turns a hang into an outcome the oracle reports.
+/// </summary>
+public sealed class MethodRunner(TimeSpan safetyLimit)
+{
+    public async Task<RunOutcome> Run(LoadedBuild build, GeneratedMethod method, CallerScenario scenario, int gateAt = 0)
+    {
+        var log = new StepLog(new PausePlan(method.SynchronousPauses, scenario == CallerScenario.CanceledAtPause ? gateAt : 0));
+        using var caller = scenario == CallerScenario.NoToken ? null : new CancellationTokenSource();
+        try
+        {
+            return await Run(build, method, log, caller, gated: scenario == CallerScenario.CanceledAtPause);
+        }
+        finally
+        {
+            // A run that hung must not hold its body at the gate for ever.
+            log.OpenGate();
+        }
+    }
+
+    async Task<RunOutcome> Run(LoadedBuild build, GeneratedMethod method, StepLog log, CancellationTokenSource? caller, bool gated)
+    {
+        Task task;
+        try
+        {
+            task = MethodInvoker.Call(build.Assembly, method, log, caller?.Token);
+        }
+#pragma warning disable CA1031 // Whatever the call throws is an outcome to compare.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            return new RunOutcome($"the call itself {MethodInvoker.Threw(exception)}", log.Steps, log.Pauses, await Faults(build));
+        }
+
+        var reachedGate = false;
+        var canceledAtOnce = false;
+        if (gated)
+        {
+            if (!await Within(Task.WhenAny(log.AtGate, log.WhenEnded)))
+            {
+                return Hung("the body to reach its pause or to end");
+            }
+
+            if (log.AtGate.IsCompleted)
+            {
+                reachedGate = true;
+                caller!.Cancel();
+                canceledAtOnce = task.IsCanceled;
+                log.OpenGate();
+            }
+        }
+
+        if (!await Within(log.WhenEnded))
+        {
+            return Hung("the body to end");
+        }
+
+        if (!await Within(task))
+        {
+            return Hung("the caller's task to complete");
+        }
+
+        if (build.Kind == BuildKind.Woven && !await Within(build.Runtime.DrainAsync()))
+        {
+            return Hung("the runtime to settle the body (DrainAsync)");
+        }
+
+        return new RunOutcome(MethodInvoker.Describe(method, task), log.Steps, log.Pauses, await Faults(build), reachedGate, canceledAtOnce);
+
+        RunOutcome Hung(string what) => new("hung", log.Steps, log.Pauses, [], reachedGate, canceledAtOnce, what);
+    }
+
+    async Task<IReadOnlyList<string>> Faults(LoadedBuild build)
+    {
+        if (build.Kind == BuildKind.Unwoven)
+        {
+            return [];
+        }
+
+        await Within(build.Runtime.DrainAsync());
+        return [.. build.Runtime.TakeFaults().Select(f => $"{f.GetType().FullName}: {f.Message}")];
+    }
+
+    async Task<bool> Within(Task task)
+    {
+        await task.WaitAsync(safetyLimit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return task.IsCompleted;
+    }
+}
