@@ -53,6 +53,7 @@ public sealed class CampaignReport(TextWriter output)
             output.WriteLine(line);
         }
 
+        output.WriteLine(result.Outcomes.Line());
         output.WriteLine($"Elapsed: {result.Elapsed.TotalSeconds:0}s");
         output.WriteLine(result.Summary);
     }

@@ -20,6 +20,7 @@ public sealed class FuzzCampaign(CampaignOptions options, CampaignReport report)
         var work = Path.Combine(Path.GetTempPath(), $"shield-fuzz-{Environment.ProcessId}-{Guid.NewGuid():N}");
         var oracle = new DifferentialOracle(new MethodRunner(options.SafetyLimit));
         var features = new FeatureTally();
+        var outcomes = new OutcomeTally();
         var divergences = new List<Divergence>();
         report.Started(options);
         try
@@ -33,7 +34,9 @@ public sealed class FuzzCampaign(CampaignOptions options, CampaignReport report)
                 var name = $"Fuzz_{(uint)options.Seed}_{start}";
                 var found = await Task.WhenAll(options.Flavors.Select(flavor =>
                     Task.Run(() => RunBatch(oracle, name, methods, flavor, Path.Combine(work, name, flavor.Configuration, flavor.TargetFramework)))));
-                foreach (var divergence in found.SelectMany(d => d).OrderBy(d => d.Method.Index))
+                var checks = found.SelectMany(c => c).ToList();
+                checks.ForEach(outcomes.Add);
+                foreach (var divergence in checks.SelectMany(c => c.Divergences).OrderBy(d => d.Method.Index))
                 {
                     divergences.Add(divergence);
                     report.Divergence(divergence, options);
@@ -47,16 +50,16 @@ public sealed class FuzzCampaign(CampaignOptions options, CampaignReport report)
             TryDelete(work);
         }
 
-        var result = new CampaignResult(features.Methods, divergences, features, stopwatch.Elapsed);
+        var result = new CampaignResult(features.Methods, divergences, features, outcomes, stopwatch.Elapsed);
         report.Finished(result);
         return result;
     }
 
-    async Task<IReadOnlyList<Divergence>> RunBatch(DifferentialOracle oracle, string name, IReadOnlyList<GeneratedMethod> methods, BuildFlavor flavor, string folder)
+    async Task<IReadOnlyList<MethodCheck>> RunBatch(DifferentialOracle oracle, string name, IReadOnlyList<GeneratedMethod> methods, BuildFlavor flavor, string folder)
     {
         var compiled = BatchCompiler.Compile(name, methods, flavor, folder);
         var weave = BatchWeaver.Weave(compiled);
-        var divergences = WeaverComplaints(weave, methods, flavor);
+        var complaints = WeaverComplaints(weave, methods, flavor);
         var wovenPath = weave.AssemblyPath;
         if (options.BreakWeave)
         {
@@ -66,12 +69,15 @@ public sealed class FuzzCampaign(CampaignOptions options, CampaignReport report)
 
         using var unwoven = new LoadedBuild(compiled, flavor, BuildKind.Unwoven);
         using var woven = new LoadedBuild(wovenPath, flavor, BuildKind.Woven);
+        var checks = new List<MethodCheck>();
         foreach (var method in methods)
         {
-            divergences.AddRange(await oracle.Check(method, flavor, unwoven, woven));
+            var check = await oracle.Check(method, flavor, unwoven, woven);
+            var complaint = complaints.Where(c => c.Method.Index == method.Index).ToList();
+            checks.Add(complaint.Count == 0 ? check : check with { Divergences = [.. complaint, .. check.Divergences] });
         }
 
-        return divergences;
+        return checks;
     }
 
     /// <summary>

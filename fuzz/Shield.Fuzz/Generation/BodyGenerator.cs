@@ -107,6 +107,7 @@ public sealed class BodyGenerator
             choices.Add((2, () => Lambda(w, scope)));
             choices.Add((2, () => LocalFunction(w, scope)));
             choices.Add((1, () => ShieldedLocalFunction(w, scope)));
+            choices.Add((1, () => ShieldedLambda(w, scope)));
         }
 
         if (scope.CanReturn)
@@ -142,10 +143,14 @@ public sealed class BodyGenerator
         Awaiting(scope);
         _features.Add(Feature.Pause);
         var token = Token(scope);
-        switch (_random.Next(7))
+        switch (_random.Next(8))
         {
             case 0:
                 w.Line($"await log.Pause({token});");
+                break;
+            case 7:
+                _features.Add(Feature.CustomAwaiter);
+                w.Line($"acc += await new StepAwaitable(log.PauseFor({Small()}, {token}));");
                 break;
             case 1:
             case 2:
@@ -289,8 +294,25 @@ public sealed class BodyGenerator
     {
         var inner = scope with { Depth = scope.Depth + 1, InLoop = true, CanLeaveLoop = true };
         var count = _random.Next(1, 4);
-        switch (_random.Next(4))
+        switch (_random.Next(5))
         {
+            case 4:
+                _features.Add(Feature.AwaitForeach);
+                Awaiting(scope);
+                var element = Name("x");
+                var items = _random.Next(3) switch
+                {
+                    0 => $"AsyncSource.Items(log, {count}, {Token(scope)})",
+                    1 => $"AsyncSource.Items(log, {count}).WithCancellation({Token(scope)})",
+                    _ => $"AsyncSource.Items(log, {count}, {Token(scope)}).ConfigureAwait(false)",
+                };
+                w.Line($"await foreach (var {element} in {items})");
+                w.Block(() =>
+                {
+                    w.Line($"acc += {element};");
+                    Statements(w, inner, 3);
+                });
+                break;
             case 0:
                 _features.Add(Feature.ForLoop);
                 var i = Name("i");
@@ -512,6 +534,23 @@ public sealed class BodyGenerator
             Statements(w, inner, 3);
             w.Line("return k + acc % 5;");
         });
+        Awaiting(scope);
+        w.Line($"acc += await {name}(acc, {Token(scope)});");
+    }
+
+    void ShieldedLambda(CodeWriter w, Scope scope)
+    {
+        _features.Add(Feature.ShieldedLambda);
+        var name = Name("f");
+        var token = Name("lt");
+        var inner = scope.Closure([new TokenExpression(token, null)]);
+        w.Line($"Func<int, CancellationToken, Task<int>> {name} = [Shield] async (int k, CancellationToken {token}) =>");
+        w.Block(() =>
+        {
+            Pause(w, inner);
+            Statements(w, inner, 3);
+            w.Line("return k + acc % 5;");
+        }, ";");
         Awaiting(scope);
         w.Line($"acc += await {name}(acc, {Token(scope)});");
     }

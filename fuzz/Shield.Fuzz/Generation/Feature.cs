@@ -15,6 +15,15 @@ public static class Feature
     public const string StructReceiver = "struct receiver";
     public const string GenericType = "generic type";
     public const string GenericMethod = "generic method";
+    public const string GenericMethodInGenericType = "generic method in a generic type";
+    public const string TupleResult = "tuple result";
+    public const string BoolResult = "bool result";
+    public const string Deadline = "[Shield(TimeoutMilliseconds)] (a deadline that never fires)";
+    public const string PassThroughLambda = "not async, through Task.Run and a lambda";
+    public const string PassThroughFastPath = "not async, with a synchronous fast path";
+    public const string AwaitForeach = "await foreach";
+    public const string CustomAwaiter = "custom awaiter (INotifyCompletion only)";
+    public const string ShieldedLambda = "[Shield] lambda";
     public const string InstanceState = "instance field read and written";
     public const string OneToken = "one token parameter";
     public const string TwoTokens = "two token parameters";
@@ -68,15 +77,16 @@ public static class Feature
     public static IReadOnlyList<string> All { get; } =
     [
         ReturnsTask, ReturnsTaskOfT, ReturnsValueTask, ReturnsValueTaskOfT,
-        StaticMethod, ClassReceiver, StructReceiver, GenericType, GenericMethod, InstanceState,
-        OneToken, TwoTokens, NullableToken, UnusedToken, ShieldOnType, PassThrough,
-        Pause, PauseValueTask, ConfigureAwait, StartedBeforeAwait, CompletedAwait, EarlyReturn, Yield,
+        TupleResult, BoolResult,
+        StaticMethod, ClassReceiver, StructReceiver, GenericType, GenericMethod, GenericMethodInGenericType, InstanceState,
+        OneToken, TwoTokens, NullableToken, UnusedToken, ShieldOnType, Deadline, PassThrough, PassThroughLambda, PassThroughFastPath,
+        Pause, PauseValueTask, ConfigureAwait, StartedBeforeAwait, CompletedAwait, CustomAwaiter, EarlyReturn, Yield,
         TernaryAwait, NullConditionalAwait, SwitchExpressionAwait,
-        If, ForLoop, WhileLoop, DoLoop, ForeachLoop, AwaitInLoop, BreakOrContinue, Switch, AwaitInSwitch,
+        If, ForLoop, WhileLoop, DoLoop, ForeachLoop, AwaitForeach, AwaitInLoop, BreakOrContinue, Switch, AwaitInSwitch,
         TryCatch, TryFinally, AwaitInTry, AwaitInCatch, AwaitInFinally, CatchFilter, Rethrow,
         Using, UsingDeclaration, AwaitUsing, AwaitUsingDeclaration,
         Throw, ThrowCanceled, NullReference,
-        TokenInLambda, TokenInLocalFunction, ShieldedLocalFunction, TokenRegistration, LinkedTokenSource,
+        TokenInLambda, TokenInLocalFunction, ShieldedLambda, ShieldedLocalFunction, TokenRegistration, LinkedTokenSource,
         ThrowIfCancellationRequested, IsCancellationRequested, TokenToTaskRun, NoneToken,
     ];
 }

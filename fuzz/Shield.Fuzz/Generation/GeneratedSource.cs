@@ -5,6 +5,8 @@ public static class GeneratedSource
 {
     const string Usings = """
         using System;
+        using System.Collections.Generic;
+        using System.Runtime.CompilerServices;
         using System.Threading;
         using System.Threading.Tasks;
         using Shield;
@@ -12,7 +14,11 @@ public static class GeneratedSource
 
         """;
 
-    /// <summary>Types the generated methods share: an IAsyncDisposable whose disposal is a step and a pause.</summary>
+    /// <summary>
+    /// Types the generated methods share: an IAsyncDisposable whose disposal is a step and a pause, an async
+    /// iterator whose items are pauses, and an awaitable whose awaiter only implements INotifyCompletion (so the
+    /// compiler suspends through AwaitOnCompleted rather than AwaitUnsafeOnCompleted).
+    /// </summary>
     public const string Prelude = Usings + """
         namespace Fuzz
         {
@@ -33,6 +39,41 @@ public static class GeneratedSource
                 {
                     _log.Step("dispose " + _name);
                     await _log.Pause(_token);
+                }
+            }
+
+            public static class AsyncSource
+            {
+                public static async IAsyncEnumerable<int> Items(StepLog log, int count, [EnumeratorCancellation] CancellationToken token = default)
+                {
+                    for (var i = 1; i <= count; i++)
+                    {
+                        await log.Pause(token);
+                        log.Step("item " + i);
+                        yield return i;
+                    }
+                }
+            }
+
+            public readonly struct StepAwaitable
+            {
+                readonly Task<int> _task;
+
+                public StepAwaitable(Task<int> task) => _task = task;
+
+                public Awaiter GetAwaiter() => new Awaiter(_task);
+
+                public readonly struct Awaiter : INotifyCompletion
+                {
+                    readonly Task<int> _task;
+
+                    public Awaiter(Task<int> task) => _task = task;
+
+                    public bool IsCompleted => _task.IsCompleted;
+
+                    public int GetResult() => _task.GetAwaiter().GetResult();
+
+                    public void OnCompleted(Action continuation) => _task.ConfigureAwait(false).GetAwaiter().OnCompleted(continuation);
                 }
             }
         }

@@ -25,7 +25,7 @@ public static class MethodGenerator
         });
 
         var receiver = (Receiver)random.Next(4);
-        var isGenericMethod = receiver != Receiver.GenericClass && random.Next(4) == 0;
+        var isGenericMethod = random.Next(4) == 0;
         var isGeneric = isGenericMethod || receiver == Receiver.GenericClass;
         var genericArgument = !isGeneric ? GenericArgument.None : random.Next(2) == 0 ? GenericArgument.Int : GenericArgument.String;
         features.Add(receiver switch
@@ -37,31 +37,64 @@ public static class MethodGenerator
         });
         if (isGenericMethod)
         {
-            features.Add(Feature.GenericMethod);
+            features.Add(receiver == Receiver.GenericClass ? Feature.GenericMethodInGenericType : Feature.GenericMethod);
         }
+
+        // A generic method of a generic type has its own type parameter; the harness instantiates both alike.
+        var valueType = isGenericMethod && receiver == Receiver.GenericClass ? "U" : "T";
 
         var parameters = Parameters(random, isGeneric, features);
         var shieldOnType = random.Next(6) == 0;
-        var passThrough = !shieldOnType && random.Next(8) == 0;
+        var passThrough = shieldOnType || random.Next(6) != 0 ? PassThrough.None : (PassThrough)random.Next(1, 4);
+        var deadline = random.Next(8) == 0;
         if (shieldOnType)
         {
             features.Add(Feature.ShieldOnType);
         }
 
-        if (passThrough)
+        if (deadline)
         {
-            features.Add(Feature.PassThrough);
+            features.Add(Feature.Deadline);
+        }
+
+        // Task.Run has no ValueTask overloads, and a lambda in a struct cannot call an instance method.
+        if (passThrough == PassThrough.Lambda && (returnKind is ReturnKind.ValueTask or ReturnKind.ValueTaskOfT || receiver == Receiver.Struct))
+        {
+            passThrough = PassThrough.Direct;
+        }
+
+        if (passThrough != PassThrough.None)
+        {
+            features.Add(passThrough switch
+            {
+                PassThrough.Direct => Feature.PassThrough,
+                PassThrough.Lambda => Feature.PassThroughLambda,
+                _ => Feature.PassThroughFastPath,
+            });
         }
 
         var resultType = returnKind is ReturnKind.Task or ReturnKind.ValueTask ? null
-            : isGeneric ? "T"
-            : random.Next(2) == 0 ? "int" : "string";
+            : isGeneric ? valueType
+            : random.Next(6) switch
+            {
+                0 or 1 => "int",
+                2 or 3 => "string",
+                4 => "bool",
+                _ => "(int, string)",
+            };
+        if (resultType is "bool" or "(int, string)")
+        {
+            features.Add(resultType == "bool" ? Feature.BoolResult : Feature.TupleResult);
+        }
+
         var returnValue = resultType switch
         {
             null => null,
-            "T" => "value",
             "int" => "acc",
-            _ => "\"r\" + acc",
+            "string" => "\"r\" + acc",
+            "bool" => "acc % 2 == 0",
+            "(int, string)" => "(acc, \"r\" + acc)",
+            _ => "value",
         };
 
         var body = new BodyGenerator(random, features, hasInstanceState: receiver != Receiver.Static, hasGenericValue: isGeneric);
@@ -77,7 +110,8 @@ public static class MethodGenerator
         }
 
         var typeName = $"C{index.ToString(CultureInfo.InvariantCulture)}";
-        var source = TypeSource(typeName, receiver, isGenericMethod, returnKind, resultType, returnValue, parameters, shieldOnType, passThrough, bodyText.ToString());
+        var source = TypeSource(new Signature(typeName, receiver, isGenericMethod ? $"<{valueType}>" : "", valueType, returnKind, resultType, returnValue, parameters),
+            shieldOnType, deadline, passThrough, bodyText.ToString());
         return new GeneratedMethod(
             index,
             seed,
@@ -150,33 +184,50 @@ public static class MethodGenerator
     static string NullableTokenRead(Random random, string name) =>
         random.Next(2) == 0 ? $"({name} ?? CancellationToken.None)" : $"{name}.GetValueOrDefault()";
 
-    static string TypeSource(string typeName, Receiver receiver, bool isGenericMethod, ReturnKind returnKind, string? resultType,
-        string? returnValue, IReadOnlyList<ParameterSpec> parameters, bool shieldOnType, bool passThrough, string body)
+    /// <summary>How a pass-through (not async) method reaches its async core.</summary>
+    enum PassThrough
     {
-        var returnType = returnKind switch
+        None,
+        Direct,
+        Lambda,
+        FastPath,
+    }
+
+    sealed record Signature(string TypeName, Receiver Receiver, string TypeParameters, string ValueType, ReturnKind ReturnKind,
+        string? ResultType, string? ReturnValue, IReadOnlyList<ParameterSpec> Parameters)
+    {
+        public string ReturnType => ReturnKind switch
         {
             ReturnKind.Task => "Task",
             ReturnKind.ValueTask => "ValueTask",
-            ReturnKind.TaskOfT => $"Task<{resultType}>",
-            _ => $"ValueTask<{resultType}>",
+            ReturnKind.TaskOfT => $"Task<{ResultType}>",
+            _ => $"ValueTask<{ResultType}>",
         };
-        var parameterList = string.Join(", ", parameters.Select((p, i) => $"{ParameterType(p)} {ParameterName(parameters, i)}"));
-        var argumentList = string.Join(", ", parameters.Select((_, i) => ParameterName(parameters, i)));
-        var isStatic = receiver == Receiver.Static ? "static " : "";
-        var typeParameters = isGenericMethod ? "<T>" : "";
-        var keyword = receiver == Receiver.Struct ? "struct" : "class";
-        var declaredName = receiver == Receiver.GenericClass ? typeName + "<T>" : typeName;
+
+        public string ParameterList => string.Join(", ", Parameters.Select((p, i) => $"{ParameterType(p, ValueType)} {ParameterName(Parameters, i)}"));
+
+        public string CoreCall => $"Core{TypeParameters}({string.Join(", ", Parameters.Select((_, i) => ParameterName(Parameters, i)))})";
+
+        public string Static => Receiver == Receiver.Static ? "static " : "";
+    }
+
+    static string TypeSource(Signature signature, bool shieldOnType, bool deadline, PassThrough passThrough, string body)
+    {
+        var shield = deadline ? "[Shield(TimeoutMilliseconds = 600000)]" : "[Shield]";
+        var keyword = signature.Receiver == Receiver.Struct ? "struct" : "class";
+        var declaredName = signature.Receiver == Receiver.GenericClass ? signature.TypeName + "<T>" : signature.TypeName;
+        var head = $"{signature.Static}{signature.ReturnType} {GeneratedMethod.MethodName}{signature.TypeParameters}({signature.ParameterList})";
 
         var w = new CodeWriter();
         if (shieldOnType)
         {
-            w.Line("[Shield]");
+            w.Line(shield);
         }
 
         w.Line($"public {keyword} {declaredName}");
         w.Block(() =>
         {
-            if (receiver != Receiver.Static)
+            if (signature.Receiver != Receiver.Static)
             {
                 w.Line("int _state;");
                 w.Line("");
@@ -184,18 +235,39 @@ public static class MethodGenerator
 
             if (!shieldOnType)
             {
-                w.Line("[Shield]");
+                w.Line(shield);
             }
 
-            if (passThrough)
+            switch (passThrough)
             {
-                w.Line($"public {isStatic}{returnType} {GeneratedMethod.MethodName}{typeParameters}({parameterList}) => Core{typeParameters}({argumentList});");
-                w.Line("");
-                w.Line($"{isStatic}async {returnType} Core{typeParameters}({parameterList})");
+                case PassThrough.None:
+                    w.Line($"public async {head}");
+                    break;
+                case PassThrough.Direct:
+                    w.Line($"public {head} => {signature.CoreCall};");
+                    break;
+                case PassThrough.Lambda:
+                    w.Line($"public {head} => Task.Run(() => {signature.CoreCall});");
+                    break;
+                default:
+                    w.Line($"public {head}");
+                    w.Block(() =>
+                    {
+                        w.Line("if (n == 0)");
+                        w.Block(() =>
+                        {
+                            w.Line("log.Ended();");
+                            w.Line($"return {FastResult(signature)};");
+                        });
+                        w.Line($"return {signature.CoreCall};");
+                    });
+                    break;
             }
-            else
+
+            if (passThrough != PassThrough.None)
             {
-                w.Line($"public {isStatic}async {returnType} {GeneratedMethod.MethodName}{typeParameters}({parameterList})");
+                w.Line("");
+                w.Line($"{signature.Static}async {signature.ReturnType} Core{signature.TypeParameters}({signature.ParameterList})");
             }
 
             w.Block(() =>
@@ -209,7 +281,7 @@ public static class MethodGenerator
                         w.Line(line);
                     }
 
-                    w.Line(returnValue is null ? "return;" : $"return {returnValue};");
+                    w.Line(signature.ReturnValue is null ? "return;" : $"return {signature.ReturnValue};");
                 });
                 w.Line("finally");
                 w.Block(() => w.Line("log.Ended();"));
@@ -218,11 +290,24 @@ public static class MethodGenerator
         return w.ToString();
     }
 
-    static string ParameterType(ParameterSpec parameter) => parameter.Kind switch
+    /// <summary>What a pass-through method's synchronous fast path returns (its n is 0, and so is acc).</summary>
+    static string FastResult(Signature signature)
+    {
+        var value = signature.ReturnValue?.Replace("acc", "n", StringComparison.Ordinal);
+        return signature.ReturnKind switch
+        {
+            ReturnKind.Task => "Task.CompletedTask",
+            ReturnKind.ValueTask => "default",
+            ReturnKind.TaskOfT => $"Task.FromResult<{signature.ResultType}>({value})",
+            _ => $"new ValueTask<{signature.ResultType}>({value})",
+        };
+    }
+
+    static string ParameterType(ParameterSpec parameter, string valueType) => parameter.Kind switch
     {
         ParameterKind.Log => "StepLog",
         ParameterKind.Number => "int",
-        ParameterKind.GenericValue => "T",
+        ParameterKind.GenericValue => valueType,
         ParameterKind.Token => "CancellationToken",
         _ => "CancellationToken?",
     };

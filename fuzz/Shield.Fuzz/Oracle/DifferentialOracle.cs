@@ -17,7 +17,7 @@ namespace Shield.Fuzz.Oracle;
 /// </summary>
 public sealed class DifferentialOracle(MethodRunner runner)
 {
-    public async Task<IReadOnlyList<Divergence>> Check(GeneratedMethod method, BuildFlavor flavor, LoadedBuild unwoven, LoadedBuild woven)
+    public async Task<MethodCheck> Check(GeneratedMethod method, BuildFlavor flavor, LoadedBuild unwoven, LoadedBuild woven)
     {
         var divergences = new List<Divergence>();
         void Compare(string check, RunOutcome expected, RunOutcome actual, IReadOnlyList<string> differences)
@@ -43,7 +43,7 @@ public sealed class DifferentialOracle(MethodRunner runner)
         var canceled = await runner.Run(woven, method, CallerScenario.CanceledAtPause, pause);
         Compare($"caller canceled at pause {pause}", reference, canceled,
             canceled.ReachedGate || canceled.Hang != null ? BodyOutlivedCaller(reference, canceled) : SameCall(reference, canceled));
-        return divergences;
+        return new MethodCheck(divergences, reference.Threw, canceled.ReachedGate);
     }
 
     /// <summary>Case 1: the caller sees what the unwoven caller sees, and nothing is reported as lost.</summary>
