@@ -72,6 +72,11 @@ public sealed class DifferentialOracle(MethodRunner runner)
             differences.Add($"the caller's task was not Canceled right after Cancel(); it then {actual.Result}");
         }
 
+        if (!actual.CallerTokenKept)
+        {
+            differences.Add("the caller's OperationCanceledException does not carry the caller's token");
+        }
+
         if (actual.Hang is null)
         {
             IReadOnlyList<string> faults = expected.Threw ? [expected.Result["threw ".Length..]] : [];
@@ -95,6 +100,11 @@ public sealed class DifferentialOracle(MethodRunner runner)
         if (actual.Hang != null)
         {
             differences.Add($"hung waiting for {actual.Hang}");
+        }
+
+        if (actual.StillListed > 0)
+        {
+            differences.Add($"GetInFlight still lists {actual.StillListed} call(s) after the runtime drained");
         }
 
         if (!actual.Steps.SequenceEqual(expected.Steps))

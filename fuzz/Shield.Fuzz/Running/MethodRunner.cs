@@ -54,6 +54,7 @@ public sealed class MethodRunner(TimeSpan safetyLimit)
 
         var reachedGate = false;
         var canceledAtOnce = false;
+        var callerTokenKept = true;
         if (gated)
         {
             if (!await Within(Task.WhenAny(log.AtGate, log.WhenEnded)))
@@ -66,6 +67,7 @@ public sealed class MethodRunner(TimeSpan safetyLimit)
                 reachedGate = true;
                 caller!.Cancel();
                 canceledAtOnce = task.IsCanceled;
+                callerTokenKept = !canceledAtOnce || CanceledWith(task) == caller.Token;
                 log.OpenGate();
             }
         }
@@ -85,9 +87,26 @@ public sealed class MethodRunner(TimeSpan safetyLimit)
             return Hung("the runtime to settle the body (DrainAsync)");
         }
 
-        return new RunOutcome(MethodInvoker.Describe(method, task), log.Steps, log.Pauses, await Faults(build), reachedGate, canceledAtOnce);
+        return new RunOutcome(MethodInvoker.Describe(method, task), log.Steps, log.Pauses, await Faults(build), reachedGate, canceledAtOnce)
+        {
+            CallerTokenKept = callerTokenKept,
+            StillListed = build.Kind == BuildKind.Woven ? build.Runtime.InFlightListed : 0,
+        };
 
         RunOutcome Hung(string what) => new("hung", log.Steps, log.Pauses, [], reachedGate, canceledAtOnce, what);
+    }
+
+    static CancellationToken CanceledWith(Task task)
+    {
+        try
+        {
+            task.GetAwaiter().GetResult();
+            return default;
+        }
+        catch (OperationCanceledException canceled)
+        {
+            return canceled.CancellationToken;
+        }
     }
 
     async Task<IReadOnlyList<string>> Faults(LoadedBuild build)

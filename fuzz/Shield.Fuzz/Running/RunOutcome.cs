@@ -17,5 +17,11 @@ public sealed record RunOutcome(
     bool CanceledAtOnce = false,
     string? Hang = null)
 {
+    /// <summary>For a caller canceled at a pause: its OperationCanceledException carries its own token, as promised.</summary>
+    public bool CallerTokenKept { get; init; } = true;
+
+    /// <summary>How many calls the woven runtime still listed as in flight once it had drained (it must be none).</summary>
+    public int StillListed { get; init; }
+
     public bool Threw => Result.StartsWith("threw ", StringComparison.Ordinal);
 }
