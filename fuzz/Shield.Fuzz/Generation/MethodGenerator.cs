@@ -57,8 +57,10 @@ public static class MethodGenerator
             features.Add(Feature.Deadline);
         }
 
-        // Task.Run has no ValueTask overloads, and a lambda in a struct cannot call an instance method.
-        if (passThrough == PassThrough.Lambda && (returnKind is ReturnKind.ValueTask or ReturnKind.ValueTaskOfT || receiver == Receiver.Struct))
+        // Task.Run has no ValueTask overloads, and a lambda in a struct cannot call an instance method. [Shield] on
+        // the type does not select Run (it is not async), only Core: with Task.Run between them, a caller whose token
+        // was canceled before the call is released only once Core runs, not at once, which is what the README says.
+        if (passThrough == PassThrough.Lambda && (returnKind is ReturnKind.ValueTask or ReturnKind.ValueTaskOfT || receiver == Receiver.Struct || shieldOnType))
         {
             passThrough = PassThrough.Direct;
         }

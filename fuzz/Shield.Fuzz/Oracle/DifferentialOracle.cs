@@ -14,6 +14,8 @@ namespace Shield.Fuzz.Oracle;
 /// throws is reported through <c>UnobservedFault</c> exactly once, with the same exception type and message.
 /// A body that ends before that pause must behave as in 1.</item>
 /// </list>
+/// It also checks a caller whose token was canceled before the call: Canceled at once if the body suspends (else
+/// as in 1), and the body runs on as in 2.
 /// </summary>
 public sealed class DifferentialOracle(MethodRunner runner)
 {
@@ -43,6 +45,12 @@ public sealed class DifferentialOracle(MethodRunner runner)
         var canceled = await runner.Run(woven, method, CallerScenario.CanceledAtPause, pause);
         Compare($"caller canceled at pause {pause}", reference, canceled,
             canceled.ReachedGate || canceled.Hang != null ? BodyOutlivedCaller(reference, canceled) : SameCall(reference, canceled));
+
+        // Not in the oracle, but promised by the README: a token canceled before the call releases the caller
+        // at once when the body suspends, and the body still runs to the end.
+        var early = await runner.Run(woven, method, CallerScenario.CanceledBeforeCall);
+        Compare("caller canceled before the call", reference, early,
+            early.CanceledAtOnce || early.Hang != null ? BodyOutlivedCaller(reference, early) : SameCall(reference, early));
         return new MethodCheck(divergences, reference.Threw, canceled.ReachedGate);
     }
 

@@ -14,6 +14,9 @@ public enum CallerScenario
 
     /// <summary>The caller passes a cancelable token and cancels it while the body waits at a chosen pause.</summary>
     CanceledAtPause,
+
+    /// <summary>The caller's token was canceled before the call.</summary>
+    CanceledBeforeCall,
 }
 
 /// <summary>
@@ -27,6 +30,11 @@ public sealed class MethodRunner(TimeSpan safetyLimit)
     {
         var log = new StepLog(new PausePlan(method.SynchronousPauses, scenario == CallerScenario.CanceledAtPause ? gateAt : 0));
         using var caller = scenario == CallerScenario.NoToken ? null : new CancellationTokenSource();
+        if (scenario == CallerScenario.CanceledBeforeCall)
+        {
+            caller!.Cancel();
+        }
+
         try
         {
             return await Run(build, method, log, caller, gated: scenario == CallerScenario.CanceledAtPause);
@@ -53,7 +61,9 @@ public sealed class MethodRunner(TimeSpan safetyLimit)
         }
 
         var reachedGate = false;
-        var canceledAtOnce = false;
+        // A body that ends before it first suspends hands the caller its own task, which may be canceled by the
+        // body's own exception: only the caller's token marks the caller's release.
+        var canceledAtOnce = caller?.IsCancellationRequested == true && task.IsCanceled && CanceledWith(task) == caller.Token;
         var callerTokenKept = true;
         if (gated)
         {

@@ -6,7 +6,8 @@ namespace Shield.Fuzz.Running;
 /// <param name="Pauses">How many pauses the body reached.</param>
 /// <param name="Faults">What the build's runtime reported through UnobservedFault for this call ("Type: message").</param>
 /// <param name="ReachedGate">For a run canceled at a pause: whether the body reached that pause.</param>
-/// <param name="CanceledAtOnce">For a run canceled at a pause: whether the caller's task was Canceled right after Cancel().</param>
+/// <param name="CanceledAtOnce">For a canceled caller: whether its task was Canceled right after Cancel() (or, for a
+/// token canceled before the call, right after the call).</param>
 /// <param name="Hang">What the run waited for in vain (the safety timeout), or null.</param>
 public sealed record RunOutcome(
     string Result,
