@@ -14,7 +14,8 @@ namespace Shield.Fuzz.Oracle;
 /// throws is reported through <c>UnobservedFault</c> exactly once, with the same exception type and message.
 /// A body that ends before that pause must behave as in 1.</item>
 /// </list>
-/// It also checks a caller whose token was canceled before the call: Canceled at once if the body suspends (else
+/// Every other method is canceled from a thread-pool thread as soon as the body reaches the pause, racing the
+/// kickoff that may still be recording the body. It also checks a caller whose token was canceled before the call: Canceled at once if the body suspends (else
 /// as in 1), and the body runs on as in 2.
 /// </summary>
 public sealed class DifferentialOracle(MethodRunner runner)
@@ -42,8 +43,9 @@ public sealed class DifferentialOracle(MethodRunner runner)
 
         // The pause is picked among those the uncanceled body reaches; a body that reaches none ends before it.
         var pause = reference!.Pauses == 0 ? 1 : 1 + method.GateChoice % reference.Pauses;
-        var canceled = await runner.Run(woven, method, CallerScenario.CanceledAtPause, pause);
-        Compare($"caller canceled at pause {pause}", reference, canceled,
+        var fromAnotherThread = method.GateChoice % 2 == 1;
+        var canceled = await runner.Run(woven, method, fromAnotherThread ? CallerScenario.CanceledAtPauseFromAnotherThread : CallerScenario.CanceledAtPause, pause);
+        Compare($"caller canceled at pause {pause}{(fromAnotherThread ? " from another thread" : "")}", reference, canceled,
             canceled.ReachedGate || canceled.Hang != null ? BodyOutlivedCaller(reference, canceled) : SameCall(reference, canceled));
 
         // Not in the issue's oracle, but promised by the README: a token canceled before the call releases the caller

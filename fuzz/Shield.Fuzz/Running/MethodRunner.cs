@@ -15,6 +15,12 @@ public enum CallerScenario
     /// <summary>The caller passes a cancelable token and cancels it while the body waits at a chosen pause.</summary>
     CanceledAtPause,
 
+    /// <summary>
+    /// As <see cref="CanceledAtPause"/>, but canceled from a thread-pool thread as soon as the body reaches the pause,
+    /// which may be before the shielded method has returned to its caller.
+    /// </summary>
+    CanceledAtPauseFromAnotherThread,
+
     /// <summary>The caller's token was canceled before the call.</summary>
     CanceledBeforeCall,
 }
@@ -28,7 +34,8 @@ public sealed class MethodRunner(TimeSpan safetyLimit)
 {
     public async Task<RunOutcome> Run(LoadedBuild build, GeneratedMethod method, CallerScenario scenario, int gateAt = 0)
     {
-        var log = new StepLog(new PausePlan(method.SynchronousPauses, scenario == CallerScenario.CanceledAtPause ? gateAt : 0));
+        var gated = scenario is CallerScenario.CanceledAtPause or CallerScenario.CanceledAtPauseFromAnotherThread;
+        var log = new StepLog(new PausePlan(method.SynchronousPauses, gated ? gateAt : 0));
         using var caller = scenario == CallerScenario.NoToken ? null : new CancellationTokenSource();
         if (scenario == CallerScenario.CanceledBeforeCall)
         {
@@ -37,7 +44,11 @@ public sealed class MethodRunner(TimeSpan safetyLimit)
 
         try
         {
-            return await Run(build, method, log, caller, gated: scenario == CallerScenario.CanceledAtPause);
+            // Canceling from the pause's own signal races the kickoff, which may still be tracking the body.
+            var canceling = scenario == CallerScenario.CanceledAtPauseFromAnotherThread
+                ? log.AtGate.ContinueWith(_ => caller!.Cancel(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)
+                : null;
+            return await Run(build, method, log, caller, gated, canceling);
         }
         finally
         {
@@ -46,7 +57,7 @@ public sealed class MethodRunner(TimeSpan safetyLimit)
         }
     }
 
-    async Task<RunOutcome> Run(LoadedBuild build, GeneratedMethod method, StepLog log, CancellationTokenSource? caller, bool gated)
+    async Task<RunOutcome> Run(LoadedBuild build, GeneratedMethod method, StepLog log, CancellationTokenSource? caller, bool gated, Task? canceling)
     {
         Task task;
         try
@@ -75,9 +86,17 @@ public sealed class MethodRunner(TimeSpan safetyLimit)
             if (log.AtGate.IsCompleted)
             {
                 reachedGate = true;
-                caller!.Cancel();
+                if (canceling is null)
+                {
+                    caller!.Cancel();
+                }
+                else if (!await Within(canceling))
+                {
+                    return Hung("the caller's token to be canceled");
+                }
+
                 canceledAtOnce = task.IsCanceled;
-                callerTokenKept = !canceledAtOnce || CanceledWith(task) == caller.Token;
+                callerTokenKept = !canceledAtOnce || CanceledWith(task) == caller!.Token;
                 log.OpenGate();
             }
         }
