@@ -59,6 +59,8 @@ public sealed class MethodRunner(TimeSpan safetyLimit)
 
     async Task<RunOutcome> Run(LoadedBuild build, GeneratedMethod method, StepLog log, CancellationTokenSource? caller, bool gated, Task? canceling)
     {
+        var reachedGate = false;
+        var canceledAtOnce = false;
         Task task;
         try
         {
@@ -68,13 +70,13 @@ public sealed class MethodRunner(TimeSpan safetyLimit)
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            return new RunOutcome($"the call itself {MethodInvoker.Threw(exception)}", log.Steps, log.Pauses, await Faults(build));
+            var threw = $"the call itself {MethodInvoker.Threw(exception)}";
+            return await Settled(build) ? new RunOutcome(threw, log.Steps, log.Pauses, Faults(build)) : Hung("the runtime to settle the body (DrainAsync)");
         }
 
-        var reachedGate = false;
         // A body that ends before it first suspends hands the caller its own task, which may be canceled by the
         // body's own exception: only the caller's token marks the caller's release.
-        var canceledAtOnce = caller?.IsCancellationRequested == true && task.IsCanceled && CanceledWith(task) == caller.Token;
+        canceledAtOnce = caller?.IsCancellationRequested == true && task.IsCanceled && CanceledWith(task) == caller.Token;
         var callerTokenKept = true;
         if (gated)
         {
@@ -111,12 +113,12 @@ public sealed class MethodRunner(TimeSpan safetyLimit)
             return Hung("the caller's task to complete");
         }
 
-        if (build.Kind == BuildKind.Woven && !await Within(build.Runtime.DrainAsync()))
+        if (!await Settled(build))
         {
             return Hung("the runtime to settle the body (DrainAsync)");
         }
 
-        return new RunOutcome(MethodInvoker.Describe(method, task), log.Steps, log.Pauses, await Faults(build), reachedGate, canceledAtOnce)
+        return new RunOutcome(MethodInvoker.Describe(method, task), log.Steps, log.Pauses, Faults(build), reachedGate, canceledAtOnce)
         {
             CallerTokenKept = callerTokenKept,
             StillListed = build.Kind == BuildKind.Woven ? build.Runtime.InFlightListed : 0,
@@ -138,16 +140,11 @@ public sealed class MethodRunner(TimeSpan safetyLimit)
         }
     }
 
-    async Task<IReadOnlyList<string>> Faults(LoadedBuild build)
-    {
-        if (build.Kind == BuildKind.Unwoven)
-        {
-            return [];
-        }
+    /// <summary>Waits until a woven build's runtime has finished with every body (delivered or reported its end).</summary>
+    async Task<bool> Settled(LoadedBuild build) => build.Kind == BuildKind.Unwoven || await Within(build.Runtime.DrainAsync());
 
-        await Within(build.Runtime.DrainAsync());
-        return [.. build.Runtime.TakeFaults().Select(f => $"{f.GetType().FullName}: {f.Message}")];
-    }
+    static IReadOnlyList<string> Faults(LoadedBuild build) =>
+        build.Kind == BuildKind.Unwoven ? [] : [.. build.Runtime.TakeFaults().Select(f => $"{f.GetType().FullName}: {f.Message}")];
 
     async Task<bool> Within(Task task)
     {
