@@ -85,6 +85,7 @@ public sealed class BodyGenerator
             (3, () => TernaryAwait(w, scope)),
             (2, () => NullConditionalAwait(w, scope)),
             (2, () => SwitchExpressionAwait(w, scope)),
+            (3, () => AwaitInExpression(w, scope)),
             (4, () => ConditionalThrow(w)),
             (2, () => TokenCheck(w, scope)),
             (1, () => TaskRun(w, scope)),
@@ -239,6 +240,37 @@ public sealed class BodyGenerator
         Awaiting(scope);
         _features.Add(Feature.SwitchExpressionAwait);
         w.Line($"acc += await ((acc % 3) switch {{ 0 => log.PauseFor({Small()}, {Token(scope)}), 1 => Task.FromResult({Small()}), _ => new ValueTask<int>(log.PauseFor({Small()}, {Token(scope)})).AsTask() }});");
+    }
+
+    /// <summary>Awaits in the middle of an expression, which the compiler spills into state machine fields.</summary>
+    void AwaitInExpression(CodeWriter w, Scope scope)
+    {
+        Awaiting(scope);
+        _features.Add(Feature.AwaitInExpression);
+        var pause = $"await log.PauseFor({Small()}, {Token(scope)})";
+        switch (_random.Next(_hasInstanceState && !scope.InClosure ? 6 : 5))
+        {
+            case 0:
+                w.Line($"acc = Math.Max(acc, {pause}) + await Task.FromResult({Small()});");
+                break;
+            case 1:
+                w.Line($"acc += {Condition()} ? {pause} : await new ValueTask<int>({Small()});");
+                break;
+            case 2:
+                w.Line($"log.Step($\"{Name("s")} {{acc}} {{{pause}}}\");");
+                break;
+            case 3:
+                w.Line($"acc += new[] {{ {pause}, acc, await Task.FromResult({Small()}) }}[acc % 3];");
+                break;
+            case 4:
+                w.Line($"acc += (acc % 2) switch {{ 0 => {pause}, _ => {Small()} }};");
+                break;
+            default:
+                _features.Add(Feature.InstanceState);
+                w.Line($"_state += {pause};");
+                w.Line($"log.Step(\"{Name("s")} state \" + _state);");
+                break;
+        }
     }
 
     void ConditionalThrow(CodeWriter w)

@@ -41,6 +41,7 @@ public static class Feature
     public const string TernaryAwait = "await (c ? a : b)";
     public const string NullConditionalAwait = "await x?.M()";
     public const string SwitchExpressionAwait = "await (x switch { ... })";
+    public const string AwaitInExpression = "awaits inside an expression (spilled)";
     public const string If = "if/else";
     public const string ForLoop = "for loop";
     public const string WhileLoop = "while loop";
@@ -81,7 +82,7 @@ public static class Feature
         StaticMethod, ClassReceiver, StructReceiver, GenericType, GenericMethod, GenericMethodInGenericType, InstanceState,
         OneToken, TwoTokens, NullableToken, UnusedToken, ShieldOnType, Deadline, PassThrough, PassThroughLambda, PassThroughFastPath,
         Pause, PauseValueTask, ConfigureAwait, StartedBeforeAwait, CompletedAwait, CustomAwaiter, EarlyReturn, Yield,
-        TernaryAwait, NullConditionalAwait, SwitchExpressionAwait,
+        TernaryAwait, NullConditionalAwait, SwitchExpressionAwait, AwaitInExpression,
         If, ForLoop, WhileLoop, DoLoop, ForeachLoop, AwaitForeach, AwaitInLoop, BreakOrContinue, Switch, AwaitInSwitch,
         TryCatch, TryFinally, AwaitInTry, AwaitInCatch, AwaitInFinally, CatchFilter, Rethrow,
         Using, UsingDeclaration, AwaitUsing, AwaitUsingDeclaration,
