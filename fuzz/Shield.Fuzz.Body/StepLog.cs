@@ -24,6 +24,7 @@ namespace Shield.Fuzz.Body
         readonly TaskCompletionSource<bool> _gate = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         readonly TaskCompletionSource<bool> _ended = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         int _pauses;
+        Action? _cancelCaller;
 
         public StepLog(PausePlan plan) => _plan = plan;
 
@@ -88,6 +89,15 @@ namespace Shield.Fuzz.Body
 
         /// <summary>A resource whose disposal is a step.</summary>
         public IDisposable Resource(string name) => new LoggedResource(this, name);
+
+        /// <summary>
+        /// Cancels the caller's token from inside the body, while it runs rather than while it waits, when the harness
+        /// asked for it (<see cref="CancelCallerWith"/>); otherwise does nothing.
+        /// </summary>
+        public void CancelCaller() => Interlocked.Exchange(ref _cancelCaller, null)?.Invoke();
+
+        /// <summary>Makes the body's first <see cref="CancelCaller"/> call <paramref name="cancel"/>.</summary>
+        public void CancelCallerWith(Action cancel) => _cancelCaller = cancel;
 
         /// <summary>The body's last act, from a <c>finally</c> around everything it does.</summary>
         public void Ended() => _ended.TrySetResult(true);

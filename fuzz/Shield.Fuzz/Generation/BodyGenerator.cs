@@ -89,6 +89,7 @@ public sealed class BodyGenerator
             (4, () => ConditionalThrow(w)),
             (2, () => TokenCheck(w, scope)),
             (1, () => TaskRun(w, scope)),
+            (1, () => CancelCaller(w)),
         };
 
         if (nested)
@@ -300,6 +301,12 @@ public sealed class BodyGenerator
             _features.Add(Feature.IsCancellationRequested);
             w.Line($"if ({Token(scope)}.IsCancellationRequested) log.Step(\"{Name("s")} canceled\");");
         }
+    }
+
+    void CancelCaller(CodeWriter w)
+    {
+        _features.Add(Feature.CanceledWhileRunning);
+        w.Line("log.CancelCaller();");
     }
 
     void TaskRun(CodeWriter w, Scope scope)

@@ -74,6 +74,7 @@ public static class Feature
     public const string IsCancellationRequested = "IsCancellationRequested";
     public const string TokenToTaskRun = "token passed to Task.Run";
     public const string NoneToken = "CancellationToken.None passed on";
+    public const string CanceledWhileRunning = "caller canceled while the body runs (a step cancels it)";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -88,6 +89,6 @@ public static class Feature
         Using, UsingDeclaration, AwaitUsing, AwaitUsingDeclaration,
         Throw, ThrowCanceled, NullReference,
         TokenInLambda, TokenInLocalFunction, ShieldedLambda, ShieldedLocalFunction, TokenRegistration, LinkedTokenSource,
-        ThrowIfCancellationRequested, IsCancellationRequested, TokenToTaskRun, NoneToken,
+        ThrowIfCancellationRequested, IsCancellationRequested, TokenToTaskRun, NoneToken, CanceledWhileRunning,
     ];
 }

@@ -53,6 +53,16 @@ public sealed class DifferentialOracle(MethodRunner runner)
         var early = await runner.Run(woven, method, CallerScenario.CanceledBeforeCall);
         Compare("caller canceled before the call", reference, early,
             early.CanceledAtOnce || early.Hang != null ? BodyOutlivedCaller(reference, early) : SameCall(reference, early));
+
+        // The caller's token fires while the body runs (from a step of the body, so at a point the seed chooses):
+        // the caller is released or gets the body's own outcome, and the body runs on as in case 2.
+        if (method.Features.Contains(Feature.CanceledWhileRunning))
+        {
+            var running = await runner.Run(woven, method, CallerScenario.CanceledByBody);
+            Compare("caller canceled while the body runs", reference, running,
+                running.CanceledAtOnce || running.Hang != null ? BodyOutlivedCaller(reference, running) : SameCall(reference, running));
+        }
+
         return new MethodCheck(divergences, reference.Threw, canceled.ReachedGate);
     }
 

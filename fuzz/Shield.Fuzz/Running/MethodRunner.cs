@@ -23,6 +23,9 @@ public enum CallerScenario
 
     /// <summary>The caller's token was canceled before the call.</summary>
     CanceledBeforeCall,
+
+    /// <summary>The caller's token is canceled by the body's first <c>log.CancelCaller()</c>, while the body runs.</summary>
+    CanceledByBody,
 }
 
 /// <summary>
@@ -40,6 +43,11 @@ public sealed class MethodRunner(TimeSpan safetyLimit)
         if (scenario == CallerScenario.CanceledBeforeCall)
         {
             caller!.Cancel();
+        }
+
+        if (scenario == CallerScenario.CanceledByBody)
+        {
+            log.CancelCallerWith(caller!.Cancel);
         }
 
         try
@@ -117,6 +125,9 @@ public sealed class MethodRunner(TimeSpan safetyLimit)
         {
             return Hung("the runtime to settle the body (DrainAsync)");
         }
+
+        // Canceled by the body itself, the caller is released when the body suspends, or at once if it was already.
+        canceledAtOnce |= caller?.IsCancellationRequested == true && task.IsCanceled && CanceledWith(task) == caller.Token;
 
         return new RunOutcome(MethodInvoker.Describe(method, task), log.Steps, log.Pauses, Faults(build), reachedGate, canceledAtOnce)
         {
