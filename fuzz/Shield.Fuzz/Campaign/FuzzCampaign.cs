@@ -34,6 +34,7 @@ public sealed class FuzzCampaign(CampaignOptions options, CampaignReport report)
                 var name = $"Fuzz_{(uint)options.Seed}_{start}";
                 var found = await Task.WhenAll(options.Flavors.Select(flavor =>
                     Task.Run(() => RunBatch(oracle, name, methods, flavor, Path.Combine(work, name, flavor.Configuration, flavor.TargetFramework)))));
+                TryDelete(Path.Combine(work, name));
                 var checks = found.SelectMany(c => c).ToList();
                 checks.ForEach(outcomes.Add);
                 foreach (var divergence in checks.SelectMany(c => c.Divergences).OrderBy(d => d.Method.Index))
