@@ -27,7 +27,7 @@ public class MethodGeneratorTests
         foreach (var method in Enumerable.Range(0, 50).Select(i => MethodGenerator.Generate(42, i)))
         {
             Assert.That(method.Source, Does.Contain("finally").And.Contain("log.Ended();"));
-            Assert.That(method.Parameters.Count(p => p.IsToken), Is.InRange(1, 2));
+            Assert.That(method.Parameters.Count(p => p.IsToken), Is.InRange(1, 3));
             Assert.That(method.Parameters.Where(p => p.IsToken).Any(p => p.GetsCallerToken), "some token parameter gets the caller's token");
         }
     }

@@ -22,6 +22,7 @@ public sealed class FuzzCampaign(CampaignOptions options, CampaignReport report)
         var features = new FeatureTally();
         var outcomes = new OutcomeTally();
         var divergences = new List<Divergence>();
+        using var unobserved = new UnobservedTaskWatch();
         report.Started(options);
         try
         {
@@ -37,7 +38,7 @@ public sealed class FuzzCampaign(CampaignOptions options, CampaignReport report)
                 TryDelete(Path.Combine(work, name));
                 var checks = found.SelectMany(c => c).ToList();
                 checks.ForEach(outcomes.Add);
-                foreach (var divergence in checks.SelectMany(c => c.Divergences).OrderBy(d => d.Method.Index))
+                foreach (var divergence in checks.SelectMany(c => c.Divergences).Concat(UnobservedFaults(unobserved, methods)).OrderBy(d => d.Method.Index))
                 {
                     divergences.Add(divergence);
                     report.Divergence(divergence, options);
@@ -79,6 +80,20 @@ public sealed class FuzzCampaign(CampaignOptions options, CampaignReport report)
         }
 
         return checks;
+    }
+
+    /// <summary>
+    /// Task exceptions nobody observed while the batch ran, as one divergence of the batch (the event does not say
+    /// which method left the task behind; the exception's message names the step that threw it).
+    /// </summary>
+    static IEnumerable<Divergence> UnobservedFaults(UnobservedTaskWatch watch, IReadOnlyList<GeneratedMethod> methods)
+    {
+        var exceptions = watch.Collect();
+        if (exceptions.Count > 0)
+        {
+            yield return new Divergence(methods[0], BuildFlavor.All[0], $"unobserved task exceptions in the batch of methods {methods[0].Index}..{methods[^1].Index}",
+                [.. exceptions.Select(e => $"TaskScheduler.UnobservedTaskException: {e.GetType().FullName}: {e.Message}")], null, null);
+        }
     }
 
     /// <summary>

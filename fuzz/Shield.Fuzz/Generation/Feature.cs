@@ -27,6 +27,8 @@ public static class Feature
     public const string InstanceState = "instance field read and written";
     public const string OneToken = "one token parameter";
     public const string TwoTokens = "two token parameters";
+    public const string ThreeTokens = "three token parameters";
+    public const string OtherCallerToken = "a second caller token that never fires";
     public const string NullableToken = "CancellationToken? parameter";
     public const string UnusedToken = "token parameter the body never uses";
     public const string ShieldOnType = "[Shield] on the type";
@@ -81,7 +83,7 @@ public static class Feature
         ReturnsTask, ReturnsTaskOfT, ReturnsValueTask, ReturnsValueTaskOfT,
         TupleResult, BoolResult,
         StaticMethod, ClassReceiver, StructReceiver, GenericType, GenericMethod, GenericMethodInGenericType, InstanceState,
-        OneToken, TwoTokens, NullableToken, UnusedToken, ShieldOnType, Deadline, PassThrough, PassThroughLambda, PassThroughFastPath,
+        OneToken, TwoTokens, ThreeTokens, OtherCallerToken, NullableToken, UnusedToken, ShieldOnType, Deadline, PassThrough, PassThroughLambda, PassThroughFastPath,
         Pause, PauseValueTask, ConfigureAwait, StartedBeforeAwait, CompletedAwait, CustomAwaiter, EarlyReturn, Yield,
         TernaryAwait, NullConditionalAwait, SwitchExpressionAwait, AwaitInExpression,
         If, ForLoop, WhileLoop, DoLoop, ForeachLoop, AwaitForeach, AwaitInLoop, BreakOrContinue, Switch, AwaitInSwitch,

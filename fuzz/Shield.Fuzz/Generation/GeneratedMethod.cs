@@ -46,9 +46,10 @@ public enum ParameterKind
 }
 
 /// <param name="Kind">How the harness fills it.</param>
-/// <param name="GetsCallerToken">For token parameters: true when the cancelable runs pass the caller's token here
-/// (the others get none).</param>
-public sealed record ParameterSpec(ParameterKind Kind, bool GetsCallerToken = false)
+/// <param name="GetsCallerToken">For token parameters: true when the cancelable runs pass the caller's token here.</param>
+/// <param name="GetsOtherToken">For the other token parameters: true when the cancelable runs pass a second
+/// cancelable token here, one the caller never cancels (else they get none).</param>
+public sealed record ParameterSpec(ParameterKind Kind, bool GetsCallerToken = false, bool GetsOtherToken = false)
 {
     public bool IsToken => Kind is ParameterKind.Token or ParameterKind.NullableToken;
 }

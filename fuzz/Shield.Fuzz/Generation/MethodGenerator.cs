@@ -145,9 +145,22 @@ public static class MethodGenerator
 
     static List<ParameterSpec> Parameters(Random random, bool isGeneric, ISet<string> features)
     {
-        var tokenCount = random.Next(3) == 0 ? 2 : 1;
-        features.Add(tokenCount == 1 ? Feature.OneToken : Feature.TwoTokens);
-        var callerTokenAt = tokenCount == 1 ? 0 : random.Next(3); // 2: both tokens get the caller's token
+        // Three tokens go beyond the one or two, to reach the runtime's path for more than two caller tokens.
+        var tokenCount = random.Next(8) switch
+        {
+            < 5 => 1,
+            < 7 => 2,
+            _ => 3,
+        };
+        features.Add(tokenCount switch
+        {
+            1 => Feature.OneToken,
+            2 => Feature.TwoTokens,
+            _ => Feature.ThreeTokens,
+        });
+
+        // Which token parameters get the caller's token: a non-empty subset.
+        var callerTokens = random.Next(1, 1 << tokenCount);
         var tokens = Enumerable.Range(0, tokenCount).Select(i =>
         {
             var nullable = random.Next(4) == 0;
@@ -156,8 +169,13 @@ public static class MethodGenerator
                 features.Add(Feature.NullableToken);
             }
 
-            return new ParameterSpec(nullable ? ParameterKind.NullableToken : ParameterKind.Token, callerTokenAt == i || callerTokenAt == 2);
-        });
+            return new ParameterSpec(nullable ? ParameterKind.NullableToken : ParameterKind.Token, (callerTokens >> i & 1) != 0);
+        }).ToList();
+        if (tokens.Any(t => !t.GetsCallerToken) && random.Next(2) == 0)
+        {
+            features.Add(Feature.OtherCallerToken);
+            tokens = [.. tokens.Select(t => t.GetsCallerToken ? t : t with { GetsOtherToken = true })];
+        }
 
         List<ParameterSpec> others = [new(ParameterKind.Log), new(ParameterKind.Number)];
         if (isGeneric)
@@ -180,7 +198,11 @@ public static class MethodGenerator
         ParameterKind.Log => "log",
         ParameterKind.Number => "n",
         ParameterKind.GenericValue => "value",
-        _ => parameters.Take(index).Count(p => p.IsToken) == 0 ? "ct" : "ct2",
+        _ => parameters.Take(index).Count(p => p.IsToken) switch
+        {
+            0 => "ct",
+            var earlier => $"ct{earlier + 1}",
+        },
     };
 
     static string NullableTokenRead(Random random, string name) =>

@@ -69,9 +69,15 @@ public static class MethodInvoker
 
     public static string Threw(Exception exception) => $"threw {exception.GetType().FullName}: {exception.Message}";
 
+    /// <summary>A second caller token, for parameters that get one: cancelable, and never canceled.</summary>
+    static readonly CancellationToken OtherToken = new CancellationTokenSource().Token;
+
     static object? Argument(GeneratedMethod method, ParameterSpec parameter, StepLog log, CancellationToken? callerToken)
     {
-        var token = parameter.GetsCallerToken ? callerToken : null;
+        var token = callerToken is null ? null
+            : parameter.GetsCallerToken ? callerToken
+            : parameter.GetsOtherToken ? OtherToken
+            : null;
         return parameter.Kind switch
         {
             ParameterKind.Log => log,
