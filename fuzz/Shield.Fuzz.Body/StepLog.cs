@@ -57,6 +57,13 @@ namespace Shield.Fuzz.Body
             }
         }
 
+        /// <summary>Records a step and returns true: a side effect where only an expression fits, like a catch filter.</summary>
+        public bool StepIn(string name)
+        {
+            Step(name);
+            return true;
+        }
+
         /// <summary>A pause that yields nothing.</summary>
         public Task Pause(CancellationToken token) => PauseFor(0, token);
 

@@ -446,7 +446,13 @@ public sealed class BodyGenerator
                 if (_random.Next(4) == 0)
                 {
                     _features.Add(Feature.CatchFilter);
-                    filter = _random.Next(2) == 0 ? $" when ({exception}.Message.Length % 2 == 0)" : $" when ({Condition()})";
+                    // A filter runs before the finally blocks between the throw and the catch: its step shows the order.
+                    filter = _random.Next(3) switch
+                    {
+                        0 => $" when ({exception}.Message.Length % 2 == 0)",
+                        1 => $" when (log.StepIn(\"{Name("w")} \" + {exception}.Message) && {Condition()})",
+                        _ => $" when ({Condition()})",
+                    };
                 }
 
                 w.Line($"catch ({type} {exception}){filter}");

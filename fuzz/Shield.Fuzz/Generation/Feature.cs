@@ -15,6 +15,7 @@ public static class Feature
     public const string StructReceiver = "struct receiver";
     public const string GenericType = "generic type";
     public const string GenericMethod = "generic method";
+    public const string GenericStruct = "generic struct receiver";
     public const string GenericMethodInGenericType = "generic method in a generic type";
     public const string TupleResult = "tuple result";
     public const string BoolResult = "bool result";
@@ -82,7 +83,7 @@ public static class Feature
     [
         ReturnsTask, ReturnsTaskOfT, ReturnsValueTask, ReturnsValueTaskOfT,
         TupleResult, BoolResult,
-        StaticMethod, ClassReceiver, StructReceiver, GenericType, GenericMethod, GenericMethodInGenericType, InstanceState,
+        StaticMethod, ClassReceiver, StructReceiver, GenericType, GenericStruct, GenericMethod, GenericMethodInGenericType, InstanceState,
         OneToken, TwoTokens, ThreeTokens, OtherCallerToken, NullableToken, UnusedToken, ShieldOnType, Deadline, PassThrough, PassThroughLambda, PassThroughFastPath,
         Pause, PauseValueTask, ConfigureAwait, StartedBeforeAwait, CompletedAwait, CustomAwaiter, EarlyReturn, Yield,
         TernaryAwait, NullConditionalAwait, SwitchExpressionAwait, AwaitInExpression,

@@ -23,7 +23,7 @@ public enum Receiver
     Static,
     Class,
     Struct,
-    GenericClass,
+    GenericType,
 }
 
 /// <summary>One parameter of a generated method, as the harness fills it.</summary>

@@ -25,8 +25,14 @@ public static class MethodGenerator
         });
 
         var receiver = (Receiver)random.Next(4);
+        var genericStruct = receiver == Receiver.GenericType && random.Next(3) == 0;
+        if (genericStruct)
+        {
+            features.Add(Feature.GenericStruct);
+        }
+
         var isGenericMethod = random.Next(4) == 0;
-        var isGeneric = isGenericMethod || receiver == Receiver.GenericClass;
+        var isGeneric = isGenericMethod || receiver == Receiver.GenericType;
         var genericArgument = !isGeneric ? GenericArgument.None : random.Next(2) == 0 ? GenericArgument.Int : GenericArgument.String;
         features.Add(receiver switch
         {
@@ -37,11 +43,11 @@ public static class MethodGenerator
         });
         if (isGenericMethod)
         {
-            features.Add(receiver == Receiver.GenericClass ? Feature.GenericMethodInGenericType : Feature.GenericMethod);
+            features.Add(receiver == Receiver.GenericType ? Feature.GenericMethodInGenericType : Feature.GenericMethod);
         }
 
         // A generic method of a generic type has its own type parameter; the harness instantiates both alike.
-        var valueType = isGenericMethod && receiver == Receiver.GenericClass ? "U" : "T";
+        var valueType = isGenericMethod && receiver == Receiver.GenericType ? "U" : "T";
 
         var parameters = Parameters(random, isGeneric, features);
         var shieldOnType = random.Next(6) == 0;
@@ -60,7 +66,7 @@ public static class MethodGenerator
         // Task.Run has no ValueTask overloads, and a lambda in a struct cannot call an instance method. [Shield] on
         // the type does not select Run (it is not async), only Core: with Task.Run between them, a caller whose token
         // was canceled before the call is released only once Core runs, not at once, which is what the README says.
-        if (passThrough == PassThrough.Lambda && (returnKind is ReturnKind.ValueTask or ReturnKind.ValueTaskOfT || receiver == Receiver.Struct || shieldOnType))
+        if (passThrough == PassThrough.Lambda && (returnKind is ReturnKind.ValueTask or ReturnKind.ValueTaskOfT || receiver == Receiver.Struct || genericStruct || shieldOnType))
         {
             passThrough = PassThrough.Direct;
         }
@@ -112,12 +118,16 @@ public static class MethodGenerator
         }
 
         var typeName = $"C{index.ToString(CultureInfo.InvariantCulture)}";
-        var source = TypeSource(new Signature(typeName, receiver, isGenericMethod ? $"<{valueType}>" : "", valueType, returnKind, resultType, returnValue, parameters),
+        var signature = new Signature(typeName, receiver, isGenericMethod ? $"<{valueType}>" : "", valueType, returnKind, resultType, returnValue, parameters)
+        {
+            GenericStruct = genericStruct,
+        };
+        var source = TypeSource(signature,
             shieldOnType, deadline, passThrough, bodyText.ToString());
         return new GeneratedMethod(
             index,
             seed,
-            receiver == Receiver.GenericClass ? typeName + "`1" : typeName,
+            receiver == Receiver.GenericType ? typeName + "`1" : typeName,
             receiver,
             isGenericMethod,
             genericArgument,
@@ -220,6 +230,9 @@ public static class MethodGenerator
     sealed record Signature(string TypeName, Receiver Receiver, string TypeParameters, string ValueType, ReturnKind ReturnKind,
         string? ResultType, string? ReturnValue, IReadOnlyList<ParameterSpec> Parameters)
     {
+        /// <summary>A generic type that is a struct: its state machine copies a generic value receiver.</summary>
+        public bool GenericStruct { get; init; }
+
         public string ReturnType => ReturnKind switch
         {
             ReturnKind.Task => "Task",
@@ -238,8 +251,8 @@ public static class MethodGenerator
     static string TypeSource(Signature signature, bool shieldOnType, bool deadline, PassThrough passThrough, string body)
     {
         var shield = deadline ? "[Shield(TimeoutMilliseconds = 600000)]" : "[Shield]";
-        var keyword = signature.Receiver == Receiver.Struct ? "struct" : "class";
-        var declaredName = signature.Receiver == Receiver.GenericClass ? signature.TypeName + "<T>" : signature.TypeName;
+        var keyword = signature.Receiver == Receiver.Struct || signature.Receiver == Receiver.GenericType && signature.GenericStruct ? "struct" : "class";
+        var declaredName = signature.Receiver == Receiver.GenericType ? signature.TypeName + "<T>" : signature.TypeName;
         var head = $"{signature.Static}{signature.ReturnType} {GeneratedMethod.MethodName}{signature.TypeParameters}({signature.ParameterList})";
 
         var w = new CodeWriter();

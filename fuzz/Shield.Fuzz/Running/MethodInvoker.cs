@@ -16,7 +16,7 @@ public static class MethodInvoker
     {
         var genericArgument = method.GenericArgument == GenericArgument.String ? typeof(string) : typeof(int);
         var type = build.GetType($"{GeneratedMethod.Namespace}.{method.TypeName}", throwOnError: true)!;
-        if (method.Receiver == Receiver.GenericClass)
+        if (method.Receiver == Receiver.GenericType)
         {
             type = type.MakeGenericType(genericArgument);
         }
