@@ -108,10 +108,10 @@ public static class MethodGenerator
         var body = new BodyGenerator(random, features, hasInstanceState: receiver != Receiver.Static, hasGenericValue: isGeneric);
         var tokens = parameters.Select((p, i) => (Parameter: p, Name: ParameterName(parameters, i)))
             .Where(p => p.Parameter.IsToken)
-            .Select(p => new BodyGenerator.TokenExpression(p.Parameter.Kind == ParameterKind.NullableToken ? NullableTokenRead(random, p.Name) : p.Name, p.Name))
+            .Select(p => new TokenExpression(p.Parameter.Kind == ParameterKind.NullableToken ? NullableTokenRead(random, p.Name) : p.Name, p.Name))
             .ToList();
         var bodyText = new CodeWriter();
-        body.Statements(bodyText, new BodyGenerator.Scope(tokens, returnValue), 30);
+        body.Statements(bodyText, new Scope(tokens, returnValue), 30);
         if (parameters.Select((p, i) => (p, i)).Any(x => x.p.IsToken && !body.UsedTokens.Contains(ParameterName(parameters, x.i))))
         {
             features.Add(Feature.UnusedToken);
