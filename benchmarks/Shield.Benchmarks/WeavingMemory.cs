@@ -30,7 +30,7 @@ public static class WeavingMemory
     {
         var output = Path.Combine(Path.GetDirectoryName(input)!, "out-memory", Path.GetFileName(input));
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        ModuleRoundTrip.Run(input, output, weave);
+        ModuleRoundTrip.Run(input, output, weave ? RoundTrip.Weave : RoundTrip.Unchanged);
         var peakKiB = File.ReadLines("/proc/self/status").Single(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
         Console.WriteLine(long.Parse(peakKiB, CultureInfo.InvariantCulture) * 1024);
     }
