@@ -52,7 +52,7 @@ public static class KickoffRewriter
             }
             else
             {
-                prologue.Add(Instruction.Create(OpCodes.Call, RuntimeReferences.NoneToken(tokenType)));
+                prologue.Add(Instruction.Create(OpCodes.Call, runtime.NoneToken(tokenType)));
             }
 
             prologue.Add(Instruction.Create(OpCodes.Starg, token.Parameter));

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Shield.Fody.Rewriting;
 
 /// <summary>
@@ -58,7 +56,7 @@ public sealed class OperationHolder
 
     string UniqueName(string hint)
     {
-        var name = Regex.Replace(hint, "[^A-Za-z0-9_]+", "_").Trim('_');
+        var name = Identifier(hint);
         var unique = name;
         for (var i = 2; !_names.Add(unique); i++)
         {
@@ -66,5 +64,24 @@ public sealed class OperationHolder
         }
 
         return unique;
+    }
+
+    /// <summary>The hint with every run of characters outside [A-Za-z0-9_] turned into one underscore, trimmed of underscores.</summary>
+    static string Identifier(string hint)
+    {
+        var name = new System.Text.StringBuilder(hint.Length);
+        var inRun = false;
+        foreach (var c in hint)
+        {
+            var plain = c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_';
+            if (plain || !inRun)
+            {
+                name.Append(plain ? c : '_');
+            }
+
+            inRun = !plain;
+        }
+
+        return name.ToString().Trim('_');
     }
 }

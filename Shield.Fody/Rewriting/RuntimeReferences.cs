@@ -14,8 +14,12 @@ public sealed class RuntimeReferences
     readonly ModuleDefinition _module;
 
     // Thousands of shielded methods share a handful of signatures: one reference each keeps the weave and the
-    // write (which encodes every reference's signature) linear in the methods, not in the references.
-    readonly Dictionary<string, MethodReference> _shared = [];
+    // write (which encodes every reference's signature) linear in the methods, not in the references. The keys are
+    // built without allocating: a weave's cost is mostly the garbage collector's, working through the whole module.
+    readonly Dictionary<(string Name, string First, string Second, string Third), MethodReference> _shared = [];
+    readonly Dictionary<TypeReference, string> _typeKeys = [];
+    readonly Dictionary<IMetadataScope, TypeReference> _tokenSources = [];
+    readonly Dictionary<IMetadataScope, MethodReference> _noneTokens = [];
 
     public RuntimeReferences(ModuleDefinition module, AssemblyNameReference runtimeAssembly)
     {
@@ -50,7 +54,9 @@ public sealed class RuntimeReferences
 
     /// <summary>CancellationTokenSource, from the assembly that defines the module's CancellationToken.</summary>
     public TypeReference TokenSource(TypeReference cancellationToken) =>
-        new("System.Threading", "CancellationTokenSource", _module, cancellationToken.Scope);
+        _tokenSources.TryGetValue(cancellationToken.Scope, out var tokenSource)
+            ? tokenSource
+            : _tokenSources[cancellationToken.Scope] = new("System.Threading", "CancellationTokenSource", _module, cancellationToken.Scope);
 
     public MethodReference StartDeadline(TypeReference tokenSource) =>
         Shared(() => Static("StartDeadline", tokenSource, Operation), "StartDeadline", tokenSource);
@@ -72,8 +78,11 @@ public sealed class RuntimeReferences
         _ => Shared(() => Static("CallerTokens", CallerTokens, new ArrayType(cancellationToken)), "CallerTokensN", cancellationToken),
     };
 
-    public static MethodReference NoneToken(TypeReference cancellationToken) =>
-        new("get_None", cancellationToken, cancellationToken) { HasThis = false };
+    /// <summary><c>CancellationToken.None</c>'s getter.</summary>
+    public MethodReference NoneToken(TypeReference cancellationToken) =>
+        _noneTokens.TryGetValue(cancellationToken.Scope, out var none)
+            ? none
+            : _noneTokens[cancellationToken.Scope] = new("get_None", cancellationToken, cancellationToken) { HasThis = false };
 
     /// <summary>
     /// <c>Started</c> (for state machines) or <c>Returned</c> (for other methods): takes the body's task and returns
@@ -115,20 +124,36 @@ public sealed class RuntimeReferences
     /// The reference made once for a signature, unless a generic parameter is involved: <c>T</c> of one method is not
     /// <c>T</c> of another, so those references are made anew.
     /// </summary>
-    MethodReference Shared(Func<MethodReference> create, string name, params TypeReference?[] types)
+    MethodReference Shared(Func<MethodReference> create, string name, TypeReference? first, TypeReference? second = null, TypeReference? third = null)
     {
-        if (types.Any(type => type is { ContainsGenericParameter: true }))
+        if (first is { ContainsGenericParameter: true } || second is { ContainsGenericParameter: true } || third is { ContainsGenericParameter: true })
         {
             return create();
         }
 
-        var key = name + "|" + string.Join("|", types.Select(type => type is null ? "-" : $"{type.Scope?.Name}!{type.FullName}"));
+        var key = (name, KeyOf(first), KeyOf(second), KeyOf(third));
         if (!_shared.TryGetValue(key, out var shared))
         {
             _shared[key] = shared = create();
         }
 
         return shared;
+    }
+
+    /// <summary>A type's name with its assembly, made once per type reference (Cecil builds a generic's name anew on each read).</summary>
+    string KeyOf(TypeReference? type)
+    {
+        if (type is null)
+        {
+            return "-";
+        }
+
+        if (!_typeKeys.TryGetValue(type, out var key))
+        {
+            _typeKeys[type] = key = $"{type.Scope?.Name}!{type.FullName}";
+        }
+
+        return key;
     }
 
     TypeReference NonGenericTask(TaskShape shape) =>

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
@@ -40,5 +41,6 @@ public static class QuickRun
         DefaultConfig.Instance
             .AddJob(job)
             .WithOptions(ConfigOptions.DisableLogFile)
+            .AddFilter(new SimpleFilter(benchmark => benchmark.Job.Id == job.Id)) // not the full run's [SimpleJob] too
             .WithArtifactsPath(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "shield-quick-benchmarks"));
 }

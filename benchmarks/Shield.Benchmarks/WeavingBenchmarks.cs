@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
 
 namespace Shield.Benchmarks;
 
@@ -10,6 +11,8 @@ namespace Shield.Benchmarks;
 /// weave rewrites shows what Cecil charges any weaver that changes those methods.
 /// </summary>
 [MemoryDiagnoser]
+// An operation takes from a fraction of a second to seconds: time each one (no pilot, one invocation per iteration).
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 10)]
 public class WeavingBenchmarks
 {
     string _input = "";
