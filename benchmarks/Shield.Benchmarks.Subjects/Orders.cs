@@ -2,7 +2,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using Shield;
 
+// Compiled twice: here, as state machines, and by Shield.Benchmarks.Subjects.RuntimeAsync as runtime-async methods.
+#if RUNTIME_ASYNC
+namespace Shield.Benchmarks.Subjects.RuntimeAsync;
+#else
 namespace Shield.Benchmarks.Subjects;
+#endif
 
 /// <summary>Three bodies, each as written and shielded: the only difference between a pair is [Shield].</summary>
 public class Orders

@@ -17,11 +17,11 @@ namespace Shield.Benchmarks;
 [CategoriesColumn]
 public class CallBenchmarks
 {
-    const string SyncNone = "1 sync body, token cannot cancel";
-    const string AsyncNone = "2 async body, token cannot cancel";
-    const string SyncCancelable = "3 sync body, cancelable token";
-    const string AsyncCancelable = "4 async body, cancelable token";
-    const string WalkAway = "5 caller walks away";
+    internal const string SyncNone = "1 sync body, token cannot cancel";
+    internal const string AsyncNone = "2 async body, token cannot cancel";
+    internal const string SyncCancelable = "3 sync body, cancelable token";
+    internal const string AsyncCancelable = "4 async body, cancelable token";
+    internal const string WalkAway = "5 caller walks away";
 
     readonly Orders _orders = new();
     readonly CancellationTokenSource _caller = new();
@@ -79,7 +79,8 @@ public class CallBenchmarks
     [BenchmarkCategory(WalkAway), Benchmark]
     public Task HandWrittenNito_WalkAway() => WalkAwayFrom((gate, ct) => Nito.AsyncEx.TaskExtensions.WaitAsync(_orders.StoreAsync(gate, CancellationToken.None), ct));
 
-    static async Task WalkAwayFrom(Func<Task, CancellationToken, Task<int>> call)
+    /// <summary>Calls with a token that fires while the body waits at its gate, then opens the gate.</summary>
+    internal static async Task WalkAwayFrom(Func<Task, CancellationToken, Task<int>> call)
     {
         var gate = new TaskCompletionSource();
         using var caller = new CancellationTokenSource();

@@ -30,9 +30,22 @@ public static class ModuleRoundTrip
     public static void Run(string input, string output, RoundTrip roundTrip)
     {
         using var resolver = new DefaultAssemblyResolver();
+        using var module = Read(input, resolver);
+        Change(module, resolver, roundTrip);
+        Write(module, output);
+    }
+
+    /// <summary>Reads the module with its symbols, resolving references next to it and in the running framework.</summary>
+    public static ModuleDefinition Read(string input, DefaultAssemblyResolver resolver)
+    {
         resolver.AddSearchDirectory(Path.GetDirectoryName(input)!);
         resolver.AddSearchDirectory(Path.GetDirectoryName(typeof(object).Assembly.Location)!);
-        using var module = ModuleDefinition.ReadModule(input, new ReaderParameters { ReadSymbols = true, AssemblyResolver = resolver });
+        return ModuleDefinition.ReadModule(input, new ReaderParameters { ReadSymbols = true, AssemblyResolver = resolver });
+    }
+
+    /// <summary>What happens between reading and writing.</summary>
+    public static void Change(ModuleDefinition module, IAssemblyResolver resolver, RoundTrip roundTrip)
+    {
         if (roundTrip == RoundTrip.DecodeAsyncBodies)
         {
             DecodeAsyncBodies(module);
@@ -55,9 +68,11 @@ public static class ModuleRoundTrip
 #pragma warning restore CS0618
             weaver.Execute();
         }
-
-        module.Write(output, new WriterParameters { WriteSymbols = true });
     }
+
+    /// <summary>Writes the module with its symbols.</summary>
+    public static void Write(ModuleDefinition module, string output) =>
+        module.Write(output, new WriterParameters { WriteSymbols = true });
 
     static void DecodeAsyncBodies(ModuleDefinition module)
     {

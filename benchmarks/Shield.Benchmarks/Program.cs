@@ -3,12 +3,27 @@ using System.Linq;
 using BenchmarkDotNet.Running;
 using Shield.Benchmarks;
 
+// dotnet run -c Release --project benchmarks/Shield.Benchmarks -- --all            (everything in docs/benchmarks.md, about 45 minutes)
 // dotnet run -c Release --project benchmarks/Shield.Benchmarks -- --quick          (what the test suite runs)
 // dotnet run -c Release --project benchmarks/Shield.Benchmarks -- --filter "*"     (the full BenchmarkDotNet run)
 // dotnet run -c Release --project benchmarks/Shield.Benchmarks -- --weaving-memory (peak memory of weaving)
+// dotnet run -c Release --project benchmarks/Shield.Benchmarks -- --weaving-phases (where weaving's time goes, GC included)
 // dotnet run -c Release --project benchmarks/Shield.Benchmarks -- --build-cost     (dotnet build with and without Shield)
+// The runtime-async subjects load only in a process the runtime started with DOTNET_RuntimeAsync=1
+// (BenchmarkDotNet inspects every benchmark class, and the quick mode runs them in process): become one.
+if (Environment.GetEnvironmentVariable("DOTNET_RuntimeAsync") != "1")
+{
+    return RuntimeAsyncProcess.RunThisAgain(args);
+}
+
 switch (args.FirstOrDefault())
 {
+    case "--all":
+        BenchmarkRunner.Run(typeof(Program).Assembly);
+        WeavingPhases.Report(10_000);
+        WeavingMemory.Report(WeavingBenchmarks.Sizes);
+        BuildCost.Report(1_000);
+        return 0;
     case "--quick":
         return QuickRun.Run();
     case "--weaving-memory":
@@ -16,6 +31,9 @@ switch (args.FirstOrDefault())
         return 0;
     case "--peak-child":
         WeavingMemory.RunChild(args[2], args[1] == "weave");
+        return 0;
+    case "--weaving-phases":
+        WeavingPhases.Report(10_000);
         return 0;
     case "--build-cost":
         BuildCost.Report(1_000);

@@ -20,11 +20,20 @@ public static class QuickRun
     public static int Run()
     {
         WeavingBenchmarks.Sizes = [1_000];
+        var calls = Config(Quick.WithWarmupCount(1).WithIterationCount(3).WithInvocationCount(64).WithUnrollFactor(1));
         Summary[] summaries =
         [
-            BenchmarkRunner.Run<CallBenchmarks>(Config(Quick.WithWarmupCount(1).WithIterationCount(3).WithInvocationCount(64).WithUnrollFactor(1))),
+            BenchmarkRunner.Run<CallBenchmarks>(calls),
             BenchmarkRunner.Run<WeavingBenchmarks>(Config(Quick.WithWarmupCount(0).WithIterationCount(1).WithInvocationCount(1).WithUnrollFactor(1))),
+
+            // In process: Program made sure this process runs runtime-async methods.
+            BenchmarkRunner.Run<RuntimeAsyncCallBenchmarks>(calls),
         ];
+
+        foreach (var summary in summaries)
+        {
+            Console.WriteLine($"Quick run: {summary.BenchmarksCases.FirstOrDefault()?.Descriptor.Type.Name}: {summary.Reports.Count(r => r.Success)} of {summary.BenchmarksCases.Length} benchmarks reported");
+        }
 
         var failed = summaries.SelectMany(s => s.Reports).Where(r => !r.Success).Select(r => r.BenchmarkCase.DisplayInfo).ToList();
         failed.ForEach(name => Console.WriteLine($"FAILED: {name}"));
