@@ -60,22 +60,13 @@ namespace Shield
             lock (s_lock)
             {
                 s_calls[body] = call;
-                if (promise != null)
-                {
-                    // Registered under the lock so that a token that fires at once finds the entry.
-                    call.First = Register(caller[0], body);
-                    call.Second = Register(caller[1], body);
-                    if (caller.Count > 2)
-                    {
-                        call.Rest = new CancellationTokenRegistration[caller.Count - 2];
-                        for (var i = 2; i < caller.Count; i++)
-                        {
-                            call.Rest[i - 2] = Register(caller[i], body);
-                        }
-                    }
+            }
 
-                    s_calls[body] = call;
-                }
+            if (promise != null)
+            {
+                // Registered after the entry is in (a token that fires at once finds it) and outside the lock, which
+                // the body's completion, already running on another thread, may be waiting for.
+                RegisterCallerTokens(body, caller);
             }
 
             if (!body.IsCompleted)
@@ -91,6 +82,36 @@ namespace Shield
             }
 
             return true;
+        }
+
+        static void RegisterCallerTokens(Task body, ShieldCallerTokens caller)
+        {
+            var first = Register(caller[0], body);
+            var second = Register(caller[1], body);
+            CancellationTokenRegistration[]? rest = null;
+            if (caller.Count > 2)
+            {
+                rest = new CancellationTokenRegistration[caller.Count - 2];
+                for (var i = 2; i < caller.Count; i++)
+                {
+                    rest[i - 2] = Register(caller[i], body);
+                }
+            }
+
+            lock (s_lock)
+            {
+                if (s_calls.TryGetValue(body, out var call))
+                {
+                    call.First = first;
+                    call.Second = second;
+                    call.Rest = rest;
+                    s_calls[body] = call;
+                    return;
+                }
+            }
+
+            // The body ended in the meantime and its completion released the entry without these.
+            Release(new TrackedCall { Caller = caller, First = first, Second = second, Rest = rest });
         }
 
         public static bool TryRemove(Task body, out TrackedCall call)
