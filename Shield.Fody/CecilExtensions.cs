@@ -66,4 +66,29 @@ public static class CecilExtensions
     /// <summary>The first visible sequence point of any method of the type, to locate a diagnostic about the type.</summary>
     public static SequencePoint? FirstVisibleSequencePoint(this TypeDefinition type) =>
         type.Methods.Select(FirstVisibleSequencePoint).FirstOrDefault(point => point != null);
+
+    /// <summary>
+    /// A reference to <paramref name="method"/> with its own signature, named on <paramref name="declaringType"/>
+    /// (an instantiation of the type that declares it): how IL names a method of a generic type.
+    /// </summary>
+    public static MethodReference ReferenceOn(this MethodDefinition method, TypeReference declaringType)
+    {
+        var reference = new MethodReference(method.Name, method.ReturnType, declaringType)
+        {
+            HasThis = method.HasThis,
+            ExplicitThis = method.ExplicitThis,
+            CallingConvention = method.CallingConvention,
+        };
+        foreach (var parameter in method.GenericParameters)
+        {
+            reference.GenericParameters.Add(new GenericParameter(parameter.Name, reference));
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            reference.Parameters.Add(new ParameterDefinition(parameter.ParameterType));
+        }
+
+        return reference;
+    }
 }

@@ -44,31 +44,10 @@ public static class CallSiteRedirector
 
                 return redirected;
             case { DeclaringType: GenericInstanceType } onInstance when onInstance.Resolve() is { } resolved && callers.TryGetValue(resolved, out var standIn):
-                return OnSameInstance(onInstance, standIn);
+                // The stand-in, named on the same instantiation of its generic type as the reference it replaces.
+                return standIn.ReferenceOn(onInstance.DeclaringType);
             default:
                 return null;
         }
-    }
-
-    /// <summary>The stand-in, named on the same instantiation of its generic type as the reference it replaces.</summary>
-    static MethodReference OnSameInstance(MethodReference reference, MethodDefinition standIn)
-    {
-        var redirected = new MethodReference(standIn.Name, standIn.ReturnType, reference.DeclaringType)
-        {
-            HasThis = standIn.HasThis,
-            ExplicitThis = standIn.ExplicitThis,
-            CallingConvention = standIn.CallingConvention,
-        };
-        foreach (var parameter in standIn.GenericParameters)
-        {
-            redirected.GenericParameters.Add(new GenericParameter(parameter.Name, redirected));
-        }
-
-        foreach (var parameter in standIn.Parameters)
-        {
-            redirected.Parameters.Add(new ParameterDefinition(parameter.ParameterType));
-        }
-
-        return redirected;
     }
 }

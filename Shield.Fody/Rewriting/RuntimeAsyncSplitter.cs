@@ -124,22 +124,7 @@ public static class RuntimeAsyncSplitter
             declaringType = instance;
         }
 
-        var reference = new MethodReference(body.Name, body.ReturnType, declaringType)
-        {
-            HasThis = body.HasThis,
-            ExplicitThis = body.ExplicitThis,
-            CallingConvention = body.CallingConvention,
-        };
-        foreach (var parameter in body.GenericParameters)
-        {
-            reference.GenericParameters.Add(new GenericParameter(parameter.Name, reference));
-        }
-
-        foreach (var parameter in body.Parameters)
-        {
-            reference.Parameters.Add(new ParameterDefinition(parameter.ParameterType));
-        }
-
+        var reference = body.ReferenceOn(declaringType);
         if (!body.HasGenericParameters)
         {
             return reference;
