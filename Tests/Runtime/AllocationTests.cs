@@ -46,22 +46,6 @@ public class AllocationTests
         await task;
     }
 
-    static async Task WalksAway(Func<Task, CancellationToken, Task<int>> call)
-    {
-        var gate = new TaskCompletionSource();
-        using var caller = new CancellationTokenSource();
-        var task = call(gate.Task, caller.Token);
-        caller.Cancel();
-        gate.SetResult();
-        try
-        {
-            await task;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
     [Test]
     public void SyncBodyTokenThatCannotCancel_NoExtraBytes() =>
         Assert.That(BytesPerCall(() => _orders.ShieldedCountAsync(CancellationToken.None)),
@@ -84,6 +68,6 @@ public class AllocationTests
 
     [Test]
     public void CallerWalksAway_NoMoreBytesThanWaitAsync() =>
-        Assert.That(BytesPerCall(() => WalksAway((gate, ct) => _orders.ShieldedStoreAsync(gate, ct))),
-            Is.LessThanOrEqualTo(BytesPerCall(() => WalksAway((gate, ct) => _orders.StoreAsync(gate, CancellationToken.None).WaitAsync(ct)))));
+        Assert.That(BytesPerCall(() => Callers.WalkAwayFrom((gate, ct) => _orders.ShieldedStoreAsync(gate, ct))),
+            Is.LessThanOrEqualTo(BytesPerCall(() => Callers.WalkAwayFrom((gate, ct) => _orders.StoreAsync(gate, CancellationToken.None).WaitAsync(ct)))));
 }

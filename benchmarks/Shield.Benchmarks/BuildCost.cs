@@ -34,8 +34,8 @@ public static class BuildCost
 
         // The first build builds the weaver and the runtime; the timed ones rebuild the project alone.
         Build(folder);
-        var without = Median(Enumerable.Range(0, 3).Select(_ => Build(folder, "--no-dependencies", "-p:DisableFody=true")));
-        var with = Median(Enumerable.Range(0, 3).Select(_ => Build(folder, "--no-dependencies")));
+        var without = Measurements.Median(Enumerable.Range(0, 3).Select(_ => Build(folder, "--no-dependencies", "-p:DisableFody=true")));
+        var with = Measurements.Median(Enumerable.Range(0, 3).Select(_ => Build(folder, "--no-dependencies")));
         Console.WriteLine("| build of 1,000 shielded methods | median of 3 full rebuilds |");
         Console.WriteLine("| --- | ---: |");
         Console.WriteLine($"| without Fody | {without.TotalSeconds:0.00} s |");
@@ -61,11 +61,5 @@ public static class BuildCost
         }
 
         return watch.Elapsed;
-    }
-
-    static TimeSpan Median(System.Collections.Generic.IEnumerable<TimeSpan> values)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        return sorted[sorted.Length / 2];
     }
 }

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Shield.Benchmarks.Subjects;
+using static Shield.Benchmarks.Subjects.Callers;
 
 namespace Shield.Benchmarks;
 
@@ -78,21 +79,4 @@ public class CallBenchmarks
 
     [BenchmarkCategory(WalkAway), Benchmark]
     public Task HandWrittenNito_WalkAway() => WalkAwayFrom((gate, ct) => Nito.AsyncEx.TaskExtensions.WaitAsync(_orders.StoreAsync(gate, CancellationToken.None), ct));
-
-    /// <summary>Calls with a token that fires while the body waits at its gate, then opens the gate.</summary>
-    internal static async Task WalkAwayFrom(Func<Task, CancellationToken, Task<int>> call)
-    {
-        var gate = new TaskCompletionSource();
-        using var caller = new CancellationTokenSource();
-        var task = call(gate.Task, caller.Token);
-        caller.Cancel();
-        gate.SetResult();
-        try
-        {
-            await task;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
 }

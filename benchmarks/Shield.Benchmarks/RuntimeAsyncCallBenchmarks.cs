@@ -5,6 +5,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using Shield.Benchmarks.Subjects.RuntimeAsync;
 using static Shield.Benchmarks.CallBenchmarks;
+using static Shield.Benchmarks.Subjects.Callers;
 
 namespace Shield.Benchmarks;
 

@@ -19,8 +19,8 @@ public static class WeavingMemory
         foreach (var methods in sizes)
         {
             var input = GeneratedAssembly.Compile(methods, Path.Combine(Path.GetTempPath(), "shield-weaving-memory", methods.ToString(CultureInfo.InvariantCulture)));
-            var floor = Median(Enumerable.Range(0, 3).Select(_ => MeasureChild(input, weave: false)));
-            var weave = Median(Enumerable.Range(0, 3).Select(_ => MeasureChild(input, weave: true)));
+            var floor = Measurements.Median(Enumerable.Range(0, 3).Select(_ => MeasureChild(input, weave: false)));
+            var weave = Measurements.Median(Enumerable.Range(0, 3).Select(_ => MeasureChild(input, weave: true)));
             Console.WriteLine($"| {methods:N0} | {floor / 1048576.0:0.0} MiB | {weave / 1048576.0:0.0} MiB | {(double)weave / floor:0.00} |");
         }
     }
@@ -37,21 +37,12 @@ public static class WeavingMemory
 
     static long MeasureChild(string input, bool weave)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
-        foreach (var argument in new[] { typeof(WeavingMemory).Assembly.Location, "--peak-child", weave ? "weave" : "floor", input })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = Measurements.ThisProgram("--peak-child", weave ? "weave" : "floor", input);
+        start.RedirectStandardOutput = true;
 
         using var child = Process.Start(start)!;
         var printed = child.StandardOutput.ReadToEnd();
         child.WaitForExit();
         return long.Parse(printed.Trim().Split('\n').Last(), CultureInfo.InvariantCulture);
-    }
-
-    static long Median(System.Collections.Generic.IEnumerable<long> values)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        return sorted[sorted.Length / 2];
     }
 }

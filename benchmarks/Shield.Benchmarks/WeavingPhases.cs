@@ -32,7 +32,7 @@ public static class WeavingPhases
         foreach (var roundTrip in roundTrips)
         {
             var phases = rounds.Where(r => r.RoundTrip == roundTrip).Select(r => r.Phases).ToList();
-            double Median(Func<Phases, double> of) => phases.Select(of).OrderBy(v => v).ElementAt(phases.Count / 2);
+            double Median(Func<Phases, double> of) => Measurements.Median(phases.Select(of));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {roundTrip} | {Median(p => p.Read):0} ms | {Median(p => p.Change):0} ms | {Median(p => p.Write):0} ms | {Median(p => p.Total):0} ms | {Median(p => p.GcPause):0} ms | {Median(p => p.AllocatedMiB):0} MiB |"));
         }
