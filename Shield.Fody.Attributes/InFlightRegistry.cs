@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -11,29 +12,29 @@ namespace Shield
     /// </summary>
     /// <remarks>
     /// The key is the body's task because it is the one object that both the kickoff method (after the first
-    /// suspension) and the state machine (at completion) can name without adding a field to the state machine:
-    /// a field would grow every async call's allocation. Entries are structs in a dictionary, so tracking a
-    /// call allocates nothing once the table has grown to the number of calls in flight.
+    /// suspension) and the state machine (at its end) can name without adding a field to the state machine: a field
+    /// would grow every async call's allocation. Entries are structs in dictionaries, so tracking a call allocates
+    /// nothing once the tables have grown to the number of calls in flight. The tables are sharded by the body's
+    /// identity hash, several shards per core, so calls on different cores take different locks; the count is one
+    /// interlocked integer, the only state every call touches.
     /// </remarks>
     internal static class InFlightRegistry
     {
-        static readonly object s_lock = new object();
-        static readonly Dictionary<Task, TrackedCall> s_calls = new Dictionary<Task, TrackedCall>(ReferenceComparer.Instance);
+        static readonly RegistryShard[] s_shards = CreateShards();
+        static readonly object s_drainLock = new object();
         static int s_inFlight;
         static TaskCompletionSource<bool>? s_drained;
 
-#if NET6_0_OR_GREATER
         static readonly Action<object?> s_onCallerCanceled = body => WalkAway((Task)body!);
-#else
-        static readonly Action<object> s_onCallerCanceled = body => WalkAway((Task)body);
-#endif
 
         public static int InFlight => Volatile.Read(ref s_inFlight);
+
+        internal static int ShardCount => s_shards.Length;
 
         /// <summary>Counts a body at its first suspension, before its continuation can run anywhere else.</summary>
         public static void Enter() => Interlocked.Increment(ref s_inFlight);
 
-        /// <summary>Uncounts a body once its outcome has been delivered or reported.</summary>
+        /// <summary>Uncounts a body once it is handing over its outcome (and, if lost, has reported it).</summary>
         public static void Exit()
         {
             if (Interlocked.Decrement(ref s_inFlight) == 0 && Volatile.Read(ref s_drained) != null)
@@ -43,11 +44,12 @@ namespace Shield
         }
 
         /// <summary>
-        /// Records a body that is still running after its kickoff returned. Returns false when the body finished in
-        /// the meantime and its completion already passed by: the caller then receives the body's own task.
+        /// Records a body that is still running after its kickoff returned. Returns false when the body reached its end
+        /// in the meantime: the caller then receives the body's own task.
         /// </summary>
         public static bool Track(Task body, IShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline)
         {
+            OperationsInFlight.Note(operation);
             var call = new TrackedCall
             {
                 Operation = operation,
@@ -57,16 +59,33 @@ namespace Shield
                 StartTimestamp = ShieldedOperations.TimeProvider.GetTimestamp(),
             };
 
-            lock (s_lock)
-            {
-                s_calls[body] = call;
-            }
-
             if (promise != null)
             {
-                // Registered after the entry is in (a token that fires at once finds it) and outside the lock, which
-                // the body's completion, already running on another thread, may be waiting for.
-                RegisterCallerTokens(body, caller);
+                // Before the entry exists a firing token finds nothing; the check after the insert catches that case.
+                CallerTokenRegistrations.Register(ref call, body, s_onCallerCanceled);
+            }
+
+            var shard = ShardOf(body);
+            bool ending;
+            lock (shard)
+            {
+                ending = shard.Calls.ContainsKey(body);
+                if (!ending)
+                {
+                    shard.Calls[body] = call;
+                }
+            }
+
+            if (ending)
+            {
+                // The body's end left a tombstone: it is handing over its outcome and its own task is the answer.
+                Release(in call);
+                return false;
+            }
+
+            if (promise != null && caller.FirstCanceled().IsCancellationRequested)
+            {
+                WalkAway(body);
             }
 
             if (!body.IsCompleted)
@@ -74,56 +93,50 @@ namespace Shield
                 return true;
             }
 
-            // The body finished before it was recorded: whoever removes the entry owns it.
+            // The body ended before it was recorded: whoever removes the entry owns it.
             if (TryRemove(body, out var own))
             {
-                Release(own);
+                Release(in own);
                 return false;
             }
 
             return true;
         }
 
-        static void RegisterCallerTokens(Task body, ShieldCallerTokens caller)
+        /// <summary>
+        /// Marks a body that is about to hand over its outcome, so that its caller can no longer walk away and the
+        /// listing no longer shows it; leaves a tombstone when the kickoff has not recorded it yet. Returns the call
+        /// as it was when it is recorded.
+        /// </summary>
+        public static bool MarkEnding(Task body, out TrackedCall call)
         {
-            var first = Register(caller[0], body);
-            var second = Register(caller[1], body);
-            CancellationTokenRegistration[]? rest = null;
-            if (caller.Count > 2)
+            var shard = ShardOf(body);
+            lock (shard)
             {
-                rest = new CancellationTokenRegistration[caller.Count - 2];
-                for (var i = 2; i < caller.Count; i++)
+                if (shard.Calls.TryGetValue(body, out call))
                 {
-                    rest[i - 2] = Register(caller[i], body);
+                    var ending = call;
+                    ending.State |= CallState.Ending;
+                    shard.Calls[body] = ending;
+                    return !call.IsTombstone;
                 }
-            }
 
-            lock (s_lock)
-            {
-                if (s_calls.TryGetValue(body, out var call))
-                {
-                    call.First = first;
-                    call.Second = second;
-                    call.Rest = rest;
-                    s_calls[body] = call;
-                    return;
-                }
+                shard.Calls[body] = TrackedCall.Tombstone;
+                return false;
             }
-
-            // The body ended in the meantime and its completion released the entry without these.
-            Release(new TrackedCall { Caller = caller, First = first, Second = second, Rest = rest });
         }
 
         public static bool TryRemove(Task body, out TrackedCall call)
         {
-            lock (s_lock)
+            var shard = ShardOf(body);
+            lock (shard)
             {
 #if NET6_0_OR_GREATER
-                return s_calls.Remove(body, out call);
+                return shard.Calls.Remove(body, out call);
 #else
-                if (s_calls.TryGetValue(body, out call))
+                if (shard.Calls.TryGetValue(body, out call))
                 {
-                    s_calls.Remove(body);
+                    shard.Calls.Remove(body);
                     return true;
                 }
 
@@ -135,51 +148,25 @@ namespace Shield
         /// <summary>Lets go of the caller's tokens and the body's deadline once the body has ended.</summary>
         public static void Release(in TrackedCall call)
         {
-            Unregister(call.First, call.Caller[0]);
-            Unregister(call.Second, call.Caller[1]);
-            if (call.Rest != null)
-            {
-                for (var i = 0; i < call.Rest.Length; i++)
-                {
-                    Unregister(call.Rest[i], call.Caller[i + 2]);
-                }
-            }
-
+            CallerTokenRegistrations.Unregister(in call);
             call.Deadline?.Dispose();
         }
 
-        /// <summary>Counts the recorded calls of each operation, for the in-flight gauge.</summary>
-        public static Dictionary<ShieldedOperation, int> CountByOperation()
+        /// <summary>Calls every running call's operation with it, one shard at a time, for the gauge and the listing.</summary>
+        public static void ForEachRunning<TState>(ref TState state, RunningCallVisitor<TState> visit)
         {
-            var counts = new Dictionary<ShieldedOperation, int>();
-            lock (s_lock)
+            foreach (var shard in s_shards)
             {
-                foreach (var call in s_calls.Values)
+                lock (shard)
                 {
-                    counts.TryGetValue(call.Operation, out var count);
-                    counts[call.Operation] = count + 1;
+                    foreach (var call in shard.Calls.Values)
+                    {
+                        if (call.IsInFlight)
+                        {
+                            visit(ref state, in call);
+                        }
+                    }
                 }
-            }
-
-            return counts;
-        }
-
-        public static InFlightOperation[] Snapshot()
-        {
-            var provider = ShieldedOperations.TimeProvider;
-            var now = provider.GetUtcNow();
-            var timestamp = provider.GetTimestamp();
-            lock (s_lock)
-            {
-                var list = new InFlightOperation[s_calls.Count];
-                var i = 0;
-                foreach (var call in s_calls.Values)
-                {
-                    var elapsed = provider.GetElapsedTime(call.StartTimestamp, timestamp);
-                    list[i++] = new InFlightOperation(call.Operation.Name, now - elapsed, elapsed);
-                }
-
-                return list;
             }
         }
 
@@ -191,7 +178,7 @@ namespace Shield
             }
 
             TaskCompletionSource<bool> drained;
-            lock (s_lock)
+            lock (s_drainLock)
             {
                 drained = s_drained ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             }
@@ -208,7 +195,7 @@ namespace Shield
         static void SignalDrained()
         {
             TaskCompletionSource<bool>? drained;
-            lock (s_lock)
+            lock (s_drainLock)
             {
                 if (Volatile.Read(ref s_inFlight) != 0)
                 {
@@ -234,66 +221,52 @@ namespace Shield
             }
         }
 
-        static CancellationTokenRegistration Register(CancellationToken token, Task body)
-        {
-            if (!token.CanBeCanceled)
-            {
-                return default;
-            }
-
-#if NET6_0_OR_GREATER
-            return token.UnsafeRegister(s_onCallerCanceled, body);
-#else
-            return token.Register(s_onCallerCanceled, body, useSynchronizationContext: false);
-#endif
-        }
-
-        static void Unregister(CancellationTokenRegistration registration, CancellationToken token)
-        {
-#if NET6_0_OR_GREATER
-            _ = token;
-            registration.Unregister();
-#else
-            // Dispose waits for a callback that is running; a fired token's callback may be running the
-            // caller's continuation, so leave it alone (its source has dropped the registration already).
-            if (!token.IsCancellationRequested)
-            {
-                registration.Dispose();
-            }
-#endif
-        }
-
         static void WalkAway(Task body)
         {
-            IShieldPromise? promise;
-            CancellationToken token;
-            ShieldedOperation operation;
-            lock (s_lock)
+            var shard = ShardOf(body);
+            TrackedCall call;
+            lock (shard)
             {
-                if (!s_calls.TryGetValue(body, out var call) || call.Promise == null)
+                if (!shard.Calls.TryGetValue(body, out call) || !call.CanWalkAway)
                 {
                     return;
                 }
 
-                promise = call.Promise;
-                token = call.Caller.FirstCanceled();
-                operation = call.Operation;
+                var walkedAway = call;
+                walkedAway.State = CallState.WalkedAway;
+                shard.Calls[body] = walkedAway;
             }
 
-            // Outside the lock: settling the promise runs the caller's continuations.
-            if (promise.TryWalkAway(token))
+            // Outside the lock: settling the promise runs the caller's continuations. The state decided above means
+            // nothing else settles it now.
+            if (call.Promise!.TryWalkAway(call.Caller.FirstCanceled()))
             {
-                ShieldMetrics.WalkedAway(operation);
+                ShieldMetrics.WalkedAway(call.Operation!);
             }
         }
 
-        sealed class ReferenceComparer : IEqualityComparer<Task>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        static RegistryShard ShardOf(Task body) => s_shards[RuntimeHelpers.GetHashCode(body) & (s_shards.Length - 1)];
+
+        static RegistryShard[] CreateShards()
         {
-            public static readonly ReferenceComparer Instance = new ReferenceComparer();
+            // A power of two, four per core: the shard is picked by masking the hash.
+            var count = 1;
+            while (count < Environment.ProcessorCount * 4 && count < 1024)
+            {
+                count <<= 1;
+            }
 
-            public bool Equals(Task? x, Task? y) => ReferenceEquals(x, y);
+            var shards = new RegistryShard[count];
+            for (var i = 0; i < shards.Length; i++)
+            {
+                shards[i] = new RegistryShard();
+            }
 
-            public int GetHashCode(Task obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+            return shards;
         }
     }
+
+    /// <summary>Visits one running call under its shard's lock.</summary>
+    internal delegate void RunningCallVisitor<TState>(ref TState state, in TrackedCall call);
 }

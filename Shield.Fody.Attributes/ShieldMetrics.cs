@@ -48,7 +48,7 @@ namespace Shield
 
         static IEnumerable<Measurement<int>> ObserveInFlight()
         {
-            foreach (var pair in InFlightRegistry.CountByOperation())
+            foreach (var pair in OperationsInFlight.CountByOperation())
             {
                 yield return new Measurement<int>(pair.Value, pair.Key.MetricTag);
             }

@@ -34,6 +34,9 @@ namespace Shield
 
         internal KeyValuePair<string, object?> MetricTag { get; }
 
+        /// <summary>Set once a call of this operation was recorded, so the in-flight gauge reports it from then on.</summary>
+        internal bool HasBeenTracked { get; set; }
+
         /// <inheritdoc />
         public override string ToString() => Name;
     }

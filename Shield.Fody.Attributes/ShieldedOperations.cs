@@ -55,6 +55,6 @@ namespace Shield
         /// Lists the shielded calls that are running now, with their operation name and start time, for shutdown
         /// logs. Calls that completed before their first suspension are never listed.
         /// </summary>
-        public static IReadOnlyList<InFlightOperation> GetInFlight() => InFlightRegistry.Snapshot();
+        public static IReadOnlyList<InFlightOperation> GetInFlight() => OperationsInFlight.Snapshot();
     }
 }

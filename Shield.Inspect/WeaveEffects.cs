@@ -106,15 +106,17 @@ public sealed record WeaveEffects(IReadOnlyList<TokenEffect> Tokens, string Call
     }
 
     // The order a body meets them in.
-    static readonly string[] StateMachineCallOrder = ["Suspending", "Completed", "Faulted"];
+    static readonly string[] StateMachineCallOrder = ["Suspending", "Completing", "Completed", "Faulting", "Faulted"];
 
     static string Times(int count) => count == 1 ? "once" : $"{count} times";
 
     static string Purpose(string runtimeMethod) => runtimeMethod switch
     {
         "Suspending" => "on the first run, right before the body first suspends",
-        "Completed" => "on a later run, right after the builder completed the body's task",
-        "Faulted" => "on a later run, right after the builder faulted or canceled the body's task",
+        "Completing" => "on a later run, right before the builder completes the body's task: the call stops counting as in flight",
+        "Completed" => "on a later run, right after the builder completed the body's task: the caller's proxy gets the result",
+        "Faulting" => "on a later run, right before the builder faults or cancels the body's task: a fault nobody waits for is reported, then the call stops counting",
+        "Faulted" => "on a later run, right after the builder faulted or canceled the body's task: the caller's proxy gets the exception",
         _ => "not a call this version of shield-inspect knows",
     };
 }

@@ -109,16 +109,29 @@ public sealed class RuntimeReferences
             ? Static("Completed", _module.TypeSystem.Void, shape.ReturnType)
             : Generic("Completed", shape, result => (_module.TypeSystem.Void, [Instantiate(shape, result)]), resultType);
 
+    /// <summary><c>Completing</c>, called right before the builder sets the body's result.</summary>
+    public MethodReference Completing(TaskShape shape, TypeReference? resultType) =>
+        Shared(() => CreateEnding("Completing", shape, resultType), "Completing", shape.ReturnType.GetElementType(), resultType);
+
+    /// <summary><c>Faulting</c>, called right before the builder sets the body's exception.</summary>
+    public MethodReference Faulting(TaskShape shape, TypeReference? resultType, TypeReference exception) =>
+        Shared(() => CreateEnding("Faulting", shape, resultType, exception), "Faulting", shape.ReturnType.GetElementType(), resultType, exception);
+
     /// <summary><c>Faulted</c>, called after the builder set the body's exception.</summary>
     public MethodReference Faulted(TaskShape shape, TypeReference? resultType, TypeReference exception) =>
-        Shared(() => CreateFaulted(shape, resultType, exception), "Faulted", shape.ReturnType.GetElementType(), resultType, exception);
+        Shared(() => CreateEnding("Faulted", shape, resultType, exception), "Faulted", shape.ReturnType.GetElementType(), resultType, exception);
 
-    MethodReference CreateFaulted(TaskShape shape, TypeReference? resultType, TypeReference exception) => shape.Kind switch
+    /// <summary>An end hook taking the body as a <c>Task</c> (both task kinds) or as its <c>ValueTask</c>, then <paramref name="exception"/> if any.</summary>
+    MethodReference CreateEnding(string name, TaskShape shape, TypeReference? resultType, TypeReference? exception = null)
     {
-        TaskKind.Task or TaskKind.ValueTask => Static("Faulted", _module.TypeSystem.Void, shape.ReturnType, exception),
-        TaskKind.TaskOfT => Static("Faulted", _module.TypeSystem.Void, NonGenericTask(shape), exception),
-        _ => Generic("Faulted", shape, result => (_module.TypeSystem.Void, [Instantiate(shape, result), exception]), resultType),
-    };
+        TypeReference[] After(TypeReference body) => exception is null ? [body] : [body, exception];
+        return shape.Kind switch
+        {
+            TaskKind.Task or TaskKind.ValueTask => Static(name, _module.TypeSystem.Void, After(shape.ReturnType)),
+            TaskKind.TaskOfT => Static(name, _module.TypeSystem.Void, After(NonGenericTask(shape))),
+            _ => Generic(name, shape, result => (_module.TypeSystem.Void, After(Instantiate(shape, result))), resultType),
+        };
+    }
 
     /// <summary>
     /// The reference made once for a signature, unless a generic parameter is involved: <c>T</c> of one method is not

@@ -7,7 +7,9 @@ namespace Shield.Fody.Rewriting;
 /// Hooks an async method's MoveNext into the runtime without adding a field to the state machine (a field would
 /// grow every call's allocation): a local remembers whether this run is the first one (the state is -1 only when
 /// the kickoff starts the machine); the first run reports its suspension, and a later run reports how the body
-/// ended, after the builder has set it. A body that never suspends is never reported and costs one branch.
+/// ends twice: right before the builder sets it (the call stops counting, so whoever resumes from the body's task
+/// never sees it in flight) and right after (the caller's proxy gets the outcome). A body that never suspends is never
+/// reported and costs one branch.
 /// </summary>
 public static class StateMachineRewriter
 {
@@ -16,6 +18,7 @@ public static class StateMachineRewriter
         var body = plan.MoveNext.Body;
         var module = plan.MoveNext.Module;
         var withoutCatchHandler = SteppingInformationWithoutCatchHandler(plan.MoveNext);
+        var referenced = body.ReferencedInstructions();
 
         var firstRun = new VariableDefinition(module.TypeSystem.Boolean);
         body.Variables.Add(firstRun);
@@ -38,29 +41,24 @@ public static class StateMachineRewriter
             ]);
         }
 
+        var completing = runtime.Completing(shape, plan.ResultType);
         var completed = runtime.Completed(shape, plan.ResultType);
         foreach (var setResult in plan.SetResultCalls)
         {
-            IlEditor.InsertAfter(body, setResult,
-            [
-                Instruction.Create(OpCodes.Ldloc, firstRun),
-                Instruction.Create(OpCodes.Brtrue, setResult.Next),
-                .. LoadBodyTask(plan),
-                Instruction.Create(OpCodes.Call, completed),
-            ]);
+            var start = ArgumentsStart(setResult, referenced);
+            IlEditor.Prepend(body, start, IfSuspendedBefore(start, firstRun, [.. LoadBodyTask(plan), Instruction.Create(OpCodes.Call, completing)]));
+            IlEditor.InsertAfter(body, setResult, IfSuspendedBefore(setResult.Next, firstRun, [.. LoadBodyTask(plan), Instruction.Create(OpCodes.Call, completed)]));
         }
 
         foreach (var site in plan.SetExceptionSites)
         {
             var exceptionType = ((MethodReference)site.Call.Operand).Parameters[0].ParameterType;
-            IlEditor.InsertAfter(body, site.Call,
-            [
-                Instruction.Create(OpCodes.Ldloc, firstRun),
-                Instruction.Create(OpCodes.Brtrue, site.Call.Next),
-                .. LoadBodyTask(plan),
-                Instruction.Create(OpCodes.Ldloc, site.Exception),
-                Instruction.Create(OpCodes.Call, runtime.Faulted(shape, plan.ResultType, exceptionType)),
-            ]);
+            Instruction[] BodyAndException(MethodReference hook) =>
+                [.. LoadBodyTask(plan), Instruction.Create(OpCodes.Ldloc, site.Exception), Instruction.Create(OpCodes.Call, hook)];
+
+            var start = ArgumentsStart(site.Call, referenced);
+            IlEditor.Prepend(body, start, IfSuspendedBefore(start, firstRun, BodyAndException(runtime.Faulting(shape, plan.ResultType, exceptionType))));
+            IlEditor.InsertAfter(body, site.Call, IfSuspendedBefore(site.Call.Next, firstRun, BodyAndException(runtime.Faulted(shape, plan.ResultType, exceptionType))));
         }
 
         IlEditor.WidenBranchesOutOfReach(body);
@@ -78,6 +76,22 @@ public static class StateMachineRewriter
     static AsyncMethodBodyDebugInformation? SteppingInformationWithoutCatchHandler(MethodDefinition moveNext) =>
         moveNext.CustomDebugInformations.OfType<AsyncMethodBodyDebugInformation>()
             .FirstOrDefault(info => !info.CatchHandler.IsEndOfMethod && info.CatchHandler.Offset < 0);
+
+    /// <summary>
+    /// Where the builder call starts pushing its receiver, so a hook before it runs on an empty stack; the call itself
+    /// when the arguments are not pushed by straight-line code (a hook there is still valid IL, with the arguments
+    /// waiting on the stack).
+    /// </summary>
+    static Instruction ArgumentsStart(Instruction builderCall, HashSet<Instruction> referenced) =>
+        InstructionQueries.ArgumentStart(builderCall, ((MethodReference)builderCall.Operand).Parameters.Count + 1, referenced) ?? builderCall;
+
+    /// <summary><paramref name="hook"/>, run only when this run of MoveNext is not the first (the body suspended); <paramref name="next"/> follows either way.</summary>
+    static Instruction[] IfSuspendedBefore(Instruction next, VariableDefinition firstRun, Instruction[] hook) =>
+    [
+        Instruction.Create(OpCodes.Ldloc, firstRun),
+        Instruction.Create(OpCodes.Brtrue, next),
+        .. hook,
+    ];
 
     static Instruction[] LoadBodyTask(StateMachinePlan plan) =>
     [

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Linq;
+using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 using Fixtures;
@@ -22,11 +23,15 @@ public class MetricsTests(Flavor flavor) : FakeClockTests(flavor)
     [SetUp]
     public void Listen()
     {
+        // Every flavour loads its own runtime, each with its own "Shield" meter: listen to this flavour's only.
+        _measurements.Clear(); // NUnit runs every test of a fixture on one instance.
+        var meter = Runtime.Assembly.GetType("Shield.ShieldMetrics", throwOnError: true)!
+            .GetField("s_meter", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null);
         _listener = new MeterListener
         {
             InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == "Shield")
+                if (instrument.Meter.Name == "Shield" && ReferenceEquals(instrument.Meter, meter))
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }
@@ -68,10 +73,31 @@ public class MetricsTests(Flavor flavor) : FakeClockTests(flavor)
         await Limits.Within(probe.AtGate, "the body to reach its gate");
 
         _listener.RecordObservableInstruments();
-        Assert.That(Of("shield.operations.in_flight"), Is.EqualTo(new[]
-        {
-            new Measurement("shield.operations.in_flight", 1, "AssemblyToProcess.InstanceMethod.SaveAsync"),
-        }));
+        Assert.That(InFlightOf("AssemblyToProcess.InstanceMethod.SaveAsync"), Is.EqualTo(1));
+        Assert.That(Of("shield.operations.in_flight").Where(m => m.Operation != "AssemblyToProcess.InstanceMethod.SaveAsync").Sum(m => m.Value), Is.Zero,
+            "operations of earlier tests have no call in flight");
+    }
+
+    [Test]
+    public async Task AnOperationThatDrainedIsObservedAsZero()
+    {
+        var probe = NewProbe();
+        _ = SaveAsync("InstanceMethod", probe, CancellationToken.None);
+        await Limits.Within(probe.AtGate, "the body to reach its gate");
+        probe.Open();
+        await Limits.Within(Runtime.DrainAsync(), "the body to end");
+
+        _listener.RecordObservableInstruments();
+        Assert.That(InFlightOf("AssemblyToProcess.InstanceMethod.SaveAsync"), Is.Zero,
+            "a drained operation is reported as 0, so an exporter does not keep its last value");
+    }
+
+    /// <summary>The in-flight gauge of one operation, summed over one collection; null when it was not reported at all.</summary>
+    double? InFlightOf(string operation)
+    {
+        var reported = Of("shield.operations.in_flight").Where(m => m.Operation == operation).ToList();
+        Assert.That(reported, Has.Count.LessThanOrEqualTo(1), "one collection reports an operation once");
+        return reported.Count == 0 ? null : reported.Sum(m => m.Value);
     }
 
     [Test]

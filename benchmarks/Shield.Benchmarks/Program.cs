@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using BenchmarkDotNet.Running;
 using Shield.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/Shield.Benchmarks -- --all            (everything in docs/benchmarks.md, about 45 minutes)
@@ -9,6 +8,15 @@ using Shield.Benchmarks;
 // dotnet run -c Release --project benchmarks/Shield.Benchmarks -- --weaving-memory (peak memory of weaving)
 // dotnet run -c Release --project benchmarks/Shield.Benchmarks -- --weaving-phases (where weaving's time goes, GC included)
 // dotnet run -c Release --project benchmarks/Shield.Benchmarks -- --build-cost     (dotnet build with and without Shield)
+// dotnet run -c Release --project benchmarks/Shield.Benchmarks -- --scale [--quick] (throughput with 1 to 16 parallel workers)
+// --scale runs first, in this process, as started: it touches no runtime-async subject and no BenchmarkDotNet type,
+// so a machine with a bare runtime (no SDK) runs it with `dotnet Shield.Benchmarks.dll --scale` and only this
+// program's own assemblies beside it.
+if (args.FirstOrDefault() == "--scale")
+{
+    return ScaleBenchmark.Report(quick: args.Contains("--quick"));
+}
+
 // The runtime-async subjects load only in a process the runtime started with DOTNET_RuntimeAsync=1
 // (BenchmarkDotNet inspects every benchmark class, and the quick mode runs them in process): become one.
 if (Environment.GetEnvironmentVariable("DOTNET_RuntimeAsync") != "1")
@@ -16,29 +24,5 @@ if (Environment.GetEnvironmentVariable("DOTNET_RuntimeAsync") != "1")
     return RuntimeAsyncProcess.RunThisAgain(args);
 }
 
-switch (args.FirstOrDefault())
-{
-    case "--all":
-        BenchmarkRunner.Run(typeof(Program).Assembly);
-        WeavingPhases.Report(10_000);
-        WeavingMemory.Report(WeavingBenchmarks.Sizes);
-        BuildCost.Report(1_000);
-        return 0;
-    case "--quick":
-        return QuickRun.Run();
-    case "--weaving-memory":
-        WeavingMemory.Report(WeavingBenchmarks.Sizes);
-        return 0;
-    case "--peak-child":
-        WeavingMemory.RunChild(args[2], args[1] == "weave");
-        return 0;
-    case "--weaving-phases":
-        WeavingPhases.Report(10_000);
-        return 0;
-    case "--build-cost":
-        BuildCost.Report(1_000);
-        return 0;
-    default:
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-        return 0;
-}
+return BenchmarkModes.Run(args);
+

@@ -1,0 +1,69 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Shield
+{
+    /// <summary>Registers a walk-away callback on each of the caller's tokens, and lets go of them.</summary>
+    internal static class CallerTokenRegistrations
+    {
+        public static void Register(ref TrackedCall call, Task body, Action<object?> onCanceled)
+        {
+            var caller = call.Caller;
+            call.First = Register(caller[0], body, onCanceled);
+            call.Second = Register(caller[1], body, onCanceled);
+            if (caller.Count > 2)
+            {
+                var rest = new CancellationTokenRegistration[caller.Count - 2];
+                for (var i = 2; i < caller.Count; i++)
+                {
+                    rest[i - 2] = Register(caller[i], body, onCanceled);
+                }
+
+                call.Rest = rest;
+            }
+        }
+
+        public static void Unregister(in TrackedCall call)
+        {
+            Unregister(call.First, call.Caller[0]);
+            Unregister(call.Second, call.Caller[1]);
+            if (call.Rest != null)
+            {
+                for (var i = 0; i < call.Rest.Length; i++)
+                {
+                    Unregister(call.Rest[i], call.Caller[i + 2]);
+                }
+            }
+        }
+
+        static CancellationTokenRegistration Register(CancellationToken token, Task body, Action<object?> onCanceled)
+        {
+            if (!token.CanBeCanceled)
+            {
+                return default;
+            }
+
+#if NET6_0_OR_GREATER
+            return token.UnsafeRegister(onCanceled, body);
+#else
+            return token.Register(onCanceled, body, useSynchronizationContext: false);
+#endif
+        }
+
+        static void Unregister(CancellationTokenRegistration registration, CancellationToken token)
+        {
+#if NET6_0_OR_GREATER
+            _ = token;
+            registration.Unregister();
+#else
+            // Dispose waits for a callback that is running; a fired token's callback may be running the
+            // caller's continuation, so leave it alone (its source has dropped the registration already).
+            if (!token.IsCancellationRequested)
+            {
+                registration.Dispose();
+            }
+#endif
+        }
+    }
+}
