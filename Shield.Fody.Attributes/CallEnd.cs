@@ -12,11 +12,26 @@ namespace Shield
     /// </summary>
     internal static class CallEnd
     {
+        // The call that this thread's Ending took out of the registry for the Ended step that follows it on the same
+        // thread (the same run of MoveNext), which then needs no lock. An Ending nested inside another's SetResult (a
+        // caller resuming inline, ending its own shielded body) finds the slot taken and marks its call in the registry.
+        [ThreadStatic]
+        static Task? t_keptBody;
+
+        [ThreadStatic]
+        static TrackedCall t_keptCall;
+
         public static void Ending(Task body, Exception? exception)
         {
-            if (InFlightRegistry.MarkEnding(body, out var call))
+            var keep = t_keptBody is null;
+            if (InFlightRegistry.TakeEnding(body, keep, out var call))
             {
                 Finish(in call, exception);
+                if (keep)
+                {
+                    t_keptBody = body;
+                    t_keptCall = call;
+                }
             }
 
             InFlightRegistry.Exit();
@@ -24,6 +39,15 @@ namespace Shield
 
         public static void Ended(Task body, Exception? exception)
         {
+            if (ReferenceEquals(t_keptBody, body))
+            {
+                var kept = t_keptCall;
+                t_keptBody = null;
+                t_keptCall = default;
+                Deliver(in kept, body, exception);
+                return;
+            }
+
             if (!InFlightRegistry.TryRemove(body, out var call))
             {
                 // No Ending step left a mark: a weave without it (older builds, continuation-tracked bodies) whose

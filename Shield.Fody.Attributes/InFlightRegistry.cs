@@ -69,11 +69,15 @@ namespace Shield
             bool ending;
             lock (shard)
             {
+#if NET6_0_OR_GREATER
+                ending = !shard.Calls.TryAdd(body, call);
+#else
                 ending = shard.Calls.ContainsKey(body);
                 if (!ending)
                 {
                     shard.Calls[body] = call;
                 }
+#endif
             }
 
             if (ending)
@@ -93,8 +97,9 @@ namespace Shield
                 return true;
             }
 
-            // The body ended before it was recorded: whoever removes the entry owns it.
-            if (TryRemove(body, out var own))
+            // The body ended before it was recorded. An entry its Ending step already marked is left to its end, which
+            // has stopped counting it and delivers to the promise; otherwise whoever removes the entry owns it.
+            if (TryRemoveUnlessEnding(body, out var own))
             {
                 Release(in own);
                 return false;
@@ -103,26 +108,45 @@ namespace Shield
             return true;
         }
 
-        /// <summary>
-        /// Marks a body that is about to hand over its outcome, so that its caller can no longer walk away and the
-        /// listing no longer shows it; leaves a tombstone when the kickoff has not recorded it yet. Returns the call
-        /// as it was when it is recorded.
-        /// </summary>
-        public static bool MarkEnding(Task body, out TrackedCall call)
+        static bool TryRemoveUnlessEnding(Task body, out TrackedCall call)
         {
             var shard = ShardOf(body);
             lock (shard)
             {
-                if (shard.Calls.TryGetValue(body, out call))
+                if (shard.Calls.TryGetValue(body, out call) && !call.IsEnding)
+                {
+                    shard.Calls.Remove(body);
+                    return true;
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// Ends the record of a body that is about to hand over its outcome, so that its caller can no longer walk away
+        /// and the listing no longer shows it: takes the call out (<paramref name="remove"/>) or marks it in place.
+        /// Leaves a tombstone when the kickoff has not recorded it yet. Returns the call as it was when it is recorded.
+        /// </summary>
+        public static bool TakeEnding(Task body, bool remove, out TrackedCall call)
+        {
+            var shard = ShardOf(body);
+            lock (shard)
+            {
+                if (!RemoveFrom(shard, body, out call))
+                {
+                    shard.Calls[body] = TrackedCall.Tombstone;
+                    return false;
+                }
+
+                if (!remove)
                 {
                     var ending = call;
                     ending.State |= CallState.Ending;
                     shard.Calls[body] = ending;
-                    return !call.IsTombstone;
                 }
 
-                shard.Calls[body] = TrackedCall.Tombstone;
-                return false;
+                return true;
             }
         }
 
@@ -131,18 +155,18 @@ namespace Shield
             var shard = ShardOf(body);
             lock (shard)
             {
-#if NET6_0_OR_GREATER
-                return shard.Calls.Remove(body, out call);
-#else
-                if (shard.Calls.TryGetValue(body, out call))
-                {
-                    shard.Calls.Remove(body);
-                    return true;
-                }
-
-                return false;
-#endif
+                return RemoveFrom(shard, body, out call);
             }
+        }
+
+        /// <summary>Removes a body's entry with one lookup where the framework allows it; the caller holds the shard's lock.</summary>
+        static bool RemoveFrom(RegistryShard shard, Task body, out TrackedCall call)
+        {
+#if NET6_0_OR_GREATER
+            return shard.Calls.Remove(body, out call);
+#else
+            return shard.Calls.TryGetValue(body, out call) && shard.Calls.Remove(body);
+#endif
         }
 
         /// <summary>Lets go of the caller's tokens and the body's deadline once the body has ended.</summary>

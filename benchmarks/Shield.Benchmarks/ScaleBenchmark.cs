@@ -17,8 +17,6 @@ namespace Shield.Benchmarks;
 /// </summary>
 public static class ScaleBenchmark
 {
-    static readonly int[] FullWorkers = [1, 2, 4, 8, 16];
-
     /// <summary>The variants, in the table's column order.</summary>
     static readonly (string Name, bool Cancelable, Func<Orders, CancellationToken, Task<int>> Call)[] Variants =
     [
@@ -29,13 +27,12 @@ public static class ScaleBenchmark
         ("shielded None", false, (orders, ct) => orders.ShieldedSaveAsync(ct)),
     ];
 
-    /// <summary>Prints the table; <paramref name="quick"/> measures 1 and 2 workers for a few milliseconds each (the test suite's smoke run).</summary>
-    public static int Report(bool quick, int[]? workerCounts = null, TimeSpan? cell = null, int rounds = 3)
+    /// <summary>Prints the table for <paramref name="options"/>; fails if a shielded call is still counted afterwards.</summary>
+    public static int Report(ScaleOptions options)
     {
         WovenSubjects.Require();
-        var workers = workerCounts ?? (quick ? [1, 2] : FullWorkers);
-        var duration = cell ?? (quick ? TimeSpan.FromMilliseconds(30) : TimeSpan.FromSeconds(1));
-        rounds = quick ? 1 : rounds;
+        var (workers, duration, rounds) = (options.Workers, options.Cell, options.Rounds);
+        var quick = options.Quick;
 
         Console.WriteLine($"Scale: {Environment.ProcessorCount} cores, server GC {GCSettings.IsServerGC}, .NET {Environment.Version}, {duration.TotalMilliseconds:0} ms per cell, median of {rounds}");
         Console.WriteLine("| workers | unwoven | hand-written `WaitAsync(ct)` | `[Shield]` | shielded / hand-written | unwoven, `None` | `[Shield]`, `None` | shielded / unwoven, `None` |");
