@@ -1,6 +1,8 @@
 using Fody;
+using Shield.Fody.Analysis;
 using Shield.Fody.Configuration;
 using Shield.Fody.Diagnostics;
+using Shield.Fody.Model;
 using Shield.Fody.Rewriting;
 using Shield.Fody.Selection;
 

@@ -1,5 +1,5 @@
 using Shield.Fody.Diagnostics;
-using Shield.Fody.Selection;
+using Shield.Fody.Model;
 
 namespace Shield.Fody.Analysis;
 
@@ -8,7 +8,7 @@ namespace Shield.Fody.Analysis;
 /// and returns its builder's task, and a MoveNext that suspends through the builder and ends the task through it)
 /// and records where the rewriter will hook in. Anything else is reported and left alone.
 /// </summary>
-public static class AsyncMethodAnalyzer
+internal static class AsyncMethodAnalyzer
 {
     const string StateFieldName = "<>1__state";
     const string BuilderFieldName = "<>t__builder";

@@ -3,7 +3,7 @@ using Mono.Cecil.Cil;
 namespace Shield.Fody.Diagnostics;
 
 /// <summary>A problem found while weaving, reported in one place by <see cref="DiagnosticReporter"/>.</summary>
-public sealed record Diagnostic(DiagnosticDescriptor Descriptor, string Message, SequencePoint? Location)
+internal sealed record Diagnostic(DiagnosticDescriptor Descriptor, string Message, SequencePoint? Location)
 {
     /// <summary>The text the build prints: the ID first, so that it can be searched for and suppressed.</summary>
     public string Text => $"{Descriptor.Id}: {Message}";

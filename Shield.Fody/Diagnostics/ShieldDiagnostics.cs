@@ -4,7 +4,7 @@ namespace Shield.Fody.Diagnostics;
 /// Every diagnostic the weaver can report. IDs are stable: they are documented in the README's Diagnostics table,
 /// used by <c>NoWarn</c>, and shared with the design-time analyzer.
 /// </summary>
-public static class ShieldDiagnostics
+internal static class ShieldDiagnostics
 {
     public static readonly DiagnosticDescriptor AsyncVoid = new("SHIELD001", DiagnosticSeverity.Error,
         "[Shield] on an async void method");

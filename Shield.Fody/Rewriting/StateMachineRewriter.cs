@@ -1,5 +1,4 @@
-using Shield.Fody.Analysis;
-using Shield.Fody.Selection;
+using Shield.Fody.Model;
 
 namespace Shield.Fody.Rewriting;
 
@@ -9,7 +8,7 @@ namespace Shield.Fody.Rewriting;
 /// the kickoff starts the machine); the first run reports its suspension, and a later run reports how the body
 /// ended, after the builder has set it. A body that never suspends is never reported and costs one branch.
 /// </summary>
-public static class StateMachineRewriter
+internal static class StateMachineRewriter
 {
     public static void Rewrite(StateMachinePlan plan, TaskShape shape, RuntimeReferences runtime)
     {

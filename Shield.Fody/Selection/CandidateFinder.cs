@@ -1,5 +1,7 @@
 using Shield.Fody.Configuration;
+using Shield.Fody.Contract;
 using Shield.Fody.Diagnostics;
+using Shield.Fody.Model;
 
 namespace Shield.Fody.Selection;
 
@@ -7,11 +9,8 @@ namespace Shield.Fody.Selection;
 /// Finds the methods to shield: those that carry [Shield], those declared in a [Shield] type, and those an Include
 /// pattern names, minus those an Exclude pattern names.
 /// </summary>
-public sealed class CandidateFinder(ShieldConfiguration configuration)
+internal sealed class CandidateFinder(ShieldConfiguration configuration)
 {
-    public const string ByMethodAttribute = "[Shield] on the method";
-    public const string ByTypeAttribute = "[Shield] on the type";
-
     readonly Dictionary<WildcardPattern, int> _patternUses = configuration.Include.Concat(configuration.Exclude).ToDictionary(p => p, _ => 0);
 
     /// <param name="module">The module to search.</param>
@@ -43,7 +42,7 @@ public sealed class CandidateFinder(ShieldConfiguration configuration)
                 }
 
                 candidates.Add(candidate);
-                if (candidate.SelectedBy == ByTypeAttribute)
+                if (candidate.SelectedBy == Selector.TypeAttribute)
                 {
                     selectedInType++;
                 }
@@ -85,7 +84,7 @@ public sealed class CandidateFinder(ShieldConfiguration configuration)
             // A lambda or local function may land in a closure class or in the type itself, as the compiler likes:
             // it keeps only its own deadline, so that where it lands does not change what it gets.
             var inherited = method.IsCompilerGenerated() ? 0 : typeTimeout;
-            return new(method, operation, ByMethodAttribute, TimeoutOf(methodAttribute) ?? inherited, IsExplicit: true);
+            return new(method, operation, Selector.MethodAttribute, null, TimeoutOf(methodAttribute) ?? inherited);
         }
 
         if (typeAttribute is null && include is null)
@@ -105,8 +104,8 @@ public sealed class CandidateFinder(ShieldConfiguration configuration)
 
         CountUse(include);
         return typeAttribute != null
-            ? new(method, operation, ByTypeAttribute, typeTimeout, IsExplicit: false)
-            : new(method, operation, $"Include pattern '{include}'", 0, IsExplicit: false);
+            ? new(method, operation, Selector.TypeAttribute, null, typeTimeout)
+            : new(method, operation, Selector.IncludePattern, include?.Text, 0);
     }
 
     void CountUse(WildcardPattern? pattern)
@@ -118,5 +117,5 @@ public sealed class CandidateFinder(ShieldConfiguration configuration)
     }
 
     static int? TimeoutOf(CustomAttribute? attribute) =>
-        attribute?.Properties.Where(p => p.Name == "TimeoutMilliseconds").Select(p => (int?)(int)p.Argument.Value).FirstOrDefault();
+        attribute?.Properties.Where(p => p.Name == WeaveContract.ShieldAttribute.TimeoutMilliseconds).Select(p => (int?)(int)p.Argument.Value).FirstOrDefault();
 }

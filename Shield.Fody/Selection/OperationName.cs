@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Shield.Fody.Model;
 
 namespace Shield.Fody.Selection;
 
@@ -7,7 +8,7 @@ namespace Shield.Fody.Selection;
 /// with <c>.</c>, no generic arity, no parameters; a local function as <c>Namespace.Type.Outer.Local</c>, a lambda as
 /// <c>Namespace.Type.Outer.&lt;lambda&gt;</c>.
 /// </summary>
-public static class OperationName
+internal static class OperationName
 {
     // <Outer>g__Local|1_0 (local function) and <Outer>b__1_0 (lambda), where Outer may itself be such a name.
     static readonly Regex LocalFunction = new(@"^<(?<outer>.+)>g__(?<local>[^|]+)\|", RegexOptions.CultureInvariant);

@@ -1,4 +1,5 @@
 using Shield.Fody.Diagnostics;
+using Shield.Fody.Model;
 
 namespace Shield.Fody.Selection;
 
@@ -6,7 +7,7 @@ namespace Shield.Fody.Selection;
 /// The rules a method must meet to be shielded, in one place: an explicit [Shield] that breaks one gets the
 /// diagnostic, while a [Shield] type or an Include pattern simply passes the method over.
 /// </summary>
-public static class Shieldability
+internal static class Shieldability
 {
     /// <summary>Returns what stops the method from being shielded, or null when nothing does.</summary>
     public static Diagnostic? Check(MethodDefinition method, string operation, int timeoutMilliseconds)

@@ -1,7 +1,7 @@
-namespace Shield.Fody.Selection;
+namespace Shield.Fody.Model;
 
 /// <summary>Type names as a C# reader writes them in a message: <c>IAsyncEnumerable&lt;Int32&gt;</c>, not <c>IAsyncEnumerable`1</c>.</summary>
-public static class TypeNames
+internal static class TypeNames
 {
     public static string Readable(TypeReference type) => type switch
     {
