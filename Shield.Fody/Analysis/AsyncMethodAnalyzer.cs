@@ -38,9 +38,8 @@ internal static class AsyncMethodAnalyzer
         var builderName = builderDefinition.FieldType.GetElementType().FullName;
         if (!StandardBuilders.TryGetValue(builderName, out var builderKind))
         {
-            diagnostics.Add(new(ShieldDiagnostics.CustomBuilder,
-                $"{operation} is built by the custom async method builder {TypeNames.Readable(builderDefinition.FieldType)}; Shield only proxies the standard builders of Task, Task<T>, ValueTask and ValueTask<T>. Remove [AsyncMethodBuilder] or [Shield].",
-                kickoff.FirstVisibleSequencePoint()));
+            diagnostics.Add(Diagnostic.Misuse(ShieldDiagnostics.CustomBuilder, kickoff.FirstVisibleSequencePoint(),
+                MisuseMessages.CustomBuilder, operation, TypeNames.Readable(builderDefinition.FieldType)));
             return null;
         }
 

@@ -9,4 +9,8 @@ internal sealed record Diagnostic(DiagnosticDescriptor Descriptor, string Messag
     public string Text => $"{Descriptor.Id}: {Message}";
 
     public bool IsError => Descriptor.Severity == DiagnosticSeverity.Error;
+
+    /// <summary>A diagnostic worded by one of the formats the analyzer shares (<see cref="MisuseMessages"/>).</summary>
+    public static Diagnostic Misuse(DiagnosticDescriptor descriptor, SequencePoint? location, string format, params object[] arguments) =>
+        new(descriptor, string.Format(System.Globalization.CultureInfo.CurrentCulture, format, arguments), location);
 }

@@ -5,14 +5,8 @@ internal static class TypeNames
 {
     public static string Readable(TypeReference type) => type switch
     {
-        GenericInstanceType generic => $"{WithoutArity(generic.ElementType.Name)}<{string.Join(", ", generic.GenericArguments.Select(Readable))}>",
-        _ when type.HasGenericParameters => $"{WithoutArity(type.Name)}<{string.Join(", ", type.GenericParameters.Select(p => p.Name))}>",
+        GenericInstanceType generic => $"{NameFormat.WithoutArity(generic.ElementType.Name)}<{string.Join(", ", generic.GenericArguments.Select(Readable))}>",
+        _ when type.HasGenericParameters => $"{NameFormat.WithoutArity(type.Name)}<{string.Join(", ", type.GenericParameters.Select(p => p.Name))}>",
         _ => type.Name,
     };
-
-    public static string WithoutArity(string name)
-    {
-        var tick = name.IndexOf('`');
-        return tick < 0 ? name : name.Substring(0, tick);
-    }
 }

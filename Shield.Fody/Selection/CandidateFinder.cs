@@ -50,9 +50,8 @@ internal sealed class CandidateFinder(ShieldConfiguration configuration)
 
             if (typeAttribute != null && selectedInType == 0 && !type.Methods.Any(m => m.GetShieldAttribute() != null))
             {
-                diagnostics.Add(new(ShieldDiagnostics.TypeWithoutTargets,
-                    $"{OperationName.TypePath(type)} carries [Shield] but declares no async method returning Task, Task<T>, ValueTask or ValueTask<T> with a CancellationToken parameter, so nothing in it is shielded. Remove [Shield] or add a token parameter.",
-                    type.FirstVisibleSequencePoint()));
+                diagnostics.Add(Diagnostic.Misuse(ShieldDiagnostics.TypeWithoutTargets, type.FirstVisibleSequencePoint(),
+                    MisuseMessages.TypeWithoutTargets, OperationName.TypePath(type)));
             }
         }
 
