@@ -95,9 +95,16 @@ internal sealed class CandidateFinder(ShieldConfiguration configuration)
         {
             if (include != null && !method.IsCompilerGenerated())
             {
-                notes.Add($"Shield: the Include pattern '{include}' matches {operation}, which is passed over: only async methods returning Task, Task<T>, ValueTask or ValueTask<T> with a CancellationToken parameter are selected.");
+                notes.Add(PassedOver(include, operation, "only async methods returning Task, Task<T>, ValueTask or ValueTask<T> with a CancellationToken parameter are selected"));
             }
 
+            return null;
+        }
+
+        // A pattern is broad and may span code whose builders the user did not choose: only [Shield] reports SHIELD013.
+        if (typeAttribute is null && include != null && Shieldability.CustomBuilder(method) is { } builder)
+        {
+            notes.Add(PassedOver(include, operation, $"it is built by the custom async method builder {TypeNames.Readable(builder)}, and Shield only proxies the standard builders"));
             return null;
         }
 
@@ -106,6 +113,9 @@ internal sealed class CandidateFinder(ShieldConfiguration configuration)
             ? new(method, operation, Selector.TypeAttribute, null, typeTimeout)
             : new(method, operation, Selector.IncludePattern, include?.Text, 0);
     }
+
+    static string PassedOver(WildcardPattern include, string operation, string reason) =>
+        $"Shield: the Include pattern '{include}' matches {operation}, which is passed over: {reason}.";
 
     void CountUse(WildcardPattern? pattern)
     {

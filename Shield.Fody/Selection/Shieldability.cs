@@ -66,4 +66,15 @@ internal static class Shieldability
         (method.GetAsyncStateMachineType() != null || method.IsRuntimeAsync()) &&
         TaskShape.Of(method.ReturnType) != null &&
         method.Parameters.Any(p => p.ParameterType.IsTokenType());
+
+    /// <summary>
+    /// The builder an <c>[AsyncMethodBuilder]</c> put in the method's state machine in place of a standard one, or
+    /// null. Explicit [Shield] reports it (SHIELD013); an Include pattern passes the method over.
+    /// </summary>
+    public static TypeReference? CustomBuilder(MethodDefinition method) =>
+        method.GetAsyncStateMachineType() is { } stateMachine &&
+        StandardBuilders.FieldOf(stateMachine) is { } builder &&
+        StandardBuilders.KindOf(builder.FieldType) is null
+            ? builder.FieldType
+            : null;
 }
