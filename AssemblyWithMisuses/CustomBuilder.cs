@@ -14,5 +14,13 @@ namespace AssemblyWithMisuses
             await Task.Delay(1, ct);
             return 1;
         }
+
+        // Not a misuse: an Include pattern that selects it passes it over, as it passes over every method it cannot shield.
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+        public async ValueTask<int> PooledWithoutShieldAsync(CancellationToken ct)
+        {
+            await Task.Delay(1, ct);
+            return 1;
+        }
     }
 }

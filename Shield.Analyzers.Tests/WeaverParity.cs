@@ -22,8 +22,11 @@ namespace Shield.Analyzers.Tests;
 /// </summary>
 static class WeaverParity
 {
-    /// <summary>What the weaver reports that no source analysis can see: IL shapes, configuration, the whole assembly.</summary>
-    static readonly string[] WeaverOnly = ["SHIELD005", "SHIELD008", "SHIELD010", "SHIELD011", "SHIELD012", "SHIELD014", "SHIELD016"];
+    /// <summary>
+    /// What the weaver reports that no source analysis can see: IL shapes, configuration, the whole assembly.
+    /// DescriptorTests checks that these and the analyzer's rules are the whole catalogue.
+    /// </summary>
+    public static readonly string[] WeaverOnly = ["SHIELD005", "SHIELD010", "SHIELD011", "SHIELD012", "SHIELD014", "SHIELD016"];
 
     public sealed record Reports(IReadOnlyList<string> Analyzer, IReadOnlyList<string> Weaver);
 

@@ -12,7 +12,7 @@ namespace Shield.Analyzers.Tests;
 /// </summary>
 public class WeaverParityTests
 {
-    static string RepositoryRoot => typeof(WeaverParityTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+    internal static string RepositoryRoot => typeof(WeaverParityTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "RepositoryRoot").Value!;
 
     [Test]

@@ -1,43 +1,26 @@
-using System;
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Shield.Fody.Model;
 
 namespace Shield.Analyzers;
 
 /// <summary>
-/// Names a method as the weaver does in every message: <c>Namespace.Type.Method</c>, nested types joined with
-/// <c>.</c>, no generic arity, no parameters; a local function as <c>Namespace.Type.Outer.Local</c>, a lambda as
-/// <c>Namespace.Type.Outer.&lt;lambda&gt;</c>, where Outer is the member the compiler names them after.
+/// Names a method as the weaver does in every message, written by the weaver's own <see cref="NameFormat"/>: a local
+/// function as <c>Namespace.Type.Outer.Local</c>, a lambda as <c>Namespace.Type.Outer.&lt;lambda&gt;</c>, where Outer
+/// is the member the compiler names them after.
 /// </summary>
 static class OperationName
 {
     public static string Of(IMethodSymbol method) => method.MethodKind switch
     {
-        MethodKind.LocalFunction => $"{OfEnclosingMember(method)}.{method.Name}",
-        MethodKind.AnonymousFunction => $"{OfEnclosingMember(method)}.<lambda>",
-        _ => $"{TypePath(method.ContainingType)}.{method.MetadataName.TrimStart('.')}",
+        MethodKind.LocalFunction => NameFormat.Member(OfEnclosingMember(method), method.Name),
+        MethodKind.AnonymousFunction => NameFormat.Member(OfEnclosingMember(method), NameFormat.Lambda),
+        _ => NameFormat.Member(TypePath(method.ContainingType), NameFormat.MemberName(method.MetadataName)),
     };
 
     /// <summary>Compiler-generated type names (<c>&lt;&gt;c</c>, file-local types) are left out, as the weaver leaves them out.</summary>
-    public static string TypePath(INamedTypeSymbol type)
-    {
-        var names = new List<string>();
-        for (var current = type; current != null; current = current.ContainingType)
-        {
-            if (!current.MetadataName.StartsWith("<", StringComparison.Ordinal))
-            {
-                names.Add(TypeNames.WithoutArity(current.MetadataName));
-            }
-
-            if (current.ContainingType is null && current.ContainingNamespace is { IsGlobalNamespace: false } ns)
-            {
-                names.Add(ns.ToDisplayString());
-            }
-        }
-
-        names.Reverse();
-        return string.Join(".", names);
-    }
+    public static string TypePath(INamedTypeSymbol type) =>
+        NameFormat.TypePath(type, t => t.ContainingType, t => t.MetadataName,
+            t => t.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty);
 
     /// <summary>
     /// Local functions and lambdas, however deeply nested, are emitted with the name of the member that contains
@@ -54,7 +37,7 @@ static class OperationName
         return member switch
         {
             IMethodSymbol method => Of(method),
-            _ => $"{TypePath(function.ContainingType)}.{(member.IsStatic ? "cctor" : "ctor")}",
+            _ => NameFormat.Member(TypePath(function.ContainingType), NameFormat.MemberName(member.IsStatic ? ".cctor" : ".ctor")),
         };
     }
 }

@@ -5,8 +5,9 @@ namespace Shield.Analyzers;
 
 /// <summary>
 /// The weaver's rules (Shield.Fody/Selection/Shieldability.cs), checked on source symbols in the weaver's order, so a
-/// method gets the one diagnostic the build would give it. Runtime-async (SHIELD008) depends on how the method is
-/// emitted and is left to the weaver; a ref, out or in parameter on an async method is already a compiler error.
+/// method gets the one diagnostic the build would give it; WeaverParityTests compares the two. What depends on how a
+/// method is emitted (SHIELD005) is left to the weaver; a ref, out or in parameter on an async method is already a
+/// compiler error.
 /// </summary>
 static class Shieldability
 {

@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Shield.Fody.Contract;
 
 namespace Shield.Analyzers;
 
@@ -10,11 +11,11 @@ namespace Shield.Analyzers;
 static class SymbolQueries
 {
     public static AttributeData? GetShieldAttribute(this ISymbol symbol) =>
-        symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.IsNamed("Shield", "ShieldAttribute") == true);
+        symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.IsNamed(WeaveContract.Namespace, WeaveContract.ShieldAttribute.Name) == true);
 
     /// <summary>The TimeoutMilliseconds the attribute sets, or null when it sets none.</summary>
     public static int? TimeoutMilliseconds(this AttributeData? attribute) =>
-        attribute?.NamedArguments.Where(a => a.Key == "TimeoutMilliseconds").Select(a => a.Value.Value as int?).FirstOrDefault();
+        attribute?.NamedArguments.Where(a => a.Key == WeaveContract.ShieldAttribute.TimeoutMilliseconds).Select(a => a.Value.Value as int?).FirstOrDefault();
 
     /// <summary>
     /// The part of a partial method that the compiler emits with its body, or the method itself. A partial method

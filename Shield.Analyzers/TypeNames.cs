@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Shield.Fody.Model;
 
 namespace Shield.Analyzers;
 
@@ -13,14 +14,8 @@ static class TypeNames
         IArrayTypeSymbol array => $"{Readable(array.ElementType)}[{new string(',', array.Rank - 1)}]",
         IPointerTypeSymbol pointer => $"{Readable(pointer.PointedAtType)}*",
         INamedTypeSymbol { TypeArguments.Length: > 0 } generic =>
-            $"{WithoutArity(generic.MetadataName)}<{string.Join(", ", generic.TypeArguments.Select(Readable))}>",
+            $"{NameFormat.WithoutArity(generic.MetadataName)}<{string.Join(", ", generic.TypeArguments.Select(Readable))}>",
         { TypeKind: TypeKind.Dynamic } => "Object",
-        _ => WithoutArity(type.MetadataName),
+        _ => NameFormat.WithoutArity(type.MetadataName),
     };
-
-    public static string WithoutArity(string name)
-    {
-        var tick = name.IndexOf('`');
-        return tick < 0 ? name : name.Substring(0, tick);
-    }
 }

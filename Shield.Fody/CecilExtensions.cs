@@ -1,13 +1,15 @@
+using Shield.Fody.Contract;
+
 namespace Shield.Fody;
 
 /// <summary>Small Cecil queries with names that read as English.</summary>
-public static class CecilExtensions
+internal static class CecilExtensions
 {
-    const string ShieldAttributeName = "Shield.ShieldAttribute";
-    const MethodImplAttributes RuntimeAsyncFlag = (MethodImplAttributes)0x2000;
+    /// <summary><c>MethodImplOptions.Async</c>, which Cecil does not name yet.</summary>
+    public const MethodImplAttributes RuntimeAsyncFlag = (MethodImplAttributes)0x2000;
 
     public static CustomAttribute? GetShieldAttribute(this ICustomAttributeProvider provider) =>
-        provider.CustomAttributes.FirstOrDefault(a => a.AttributeType.FullName == ShieldAttributeName);
+        provider.CustomAttributes.FirstOrDefault(a => a.AttributeType.FullName == WeaveContract.ShieldAttribute.FullName);
 
     public static bool HasAttribute(this ICustomAttributeProvider provider, string fullName) =>
         provider.CustomAttributes.Any(a => a.AttributeType.FullName == fullName);

@@ -1,6 +1,8 @@
 using Fody;
+using Shield.Fody.Analysis;
 using Shield.Fody.Configuration;
 using Shield.Fody.Diagnostics;
+using Shield.Fody.Model;
 using Shield.Fody.Rewriting;
 using Shield.Fody.Selection;
 
@@ -49,6 +51,9 @@ public sealed class ModuleWeaver : BaseModuleWeaver
             diagnostics.Add(new(ShieldDiagnostics.InternalError,
                 $"Shield.Fody failed unexpectedly while weaving {assemblyName}: {exception.GetType().Name}: {exception.Message}. Please report this with the method that triggers it.",
                 null));
+
+            // The error stays one line; the whole exception, stack included, goes to a detailed log for the report.
+            notes.Add($"Shield: SHIELD016 while weaving {assemblyName}: {exception}");
         }
         finally
         {

@@ -1,5 +1,6 @@
 using System.Linq;
 using Mono.Cecil;
+using Shield.Fody.Contract;
 
 namespace Shield.Inspect;
 
@@ -16,14 +17,10 @@ public sealed record ShieldedMethod(
     TypeDefinition? StateMachine,
     MethodDefinition? RuntimeAsyncBody)
 {
-    public const string MarkerName = "Shield.ShieldedMethodAttribute";
-
-    const string BodyMarkerName = "Shield.ShieldedBody";
-
     /// <summary>The method's marker read back, or null when the method carries none.</summary>
     public static ShieldedMethod? Read(MethodDefinition method)
     {
-        var marker = method.CustomAttributes.FirstOrDefault(a => a.AttributeType.FullName == MarkerName);
+        var marker = method.CustomAttributes.FirstOrDefault(a => a.AttributeType.FullName == WeaveContract.MethodMarker.FullName);
         if (marker is null)
         {
             return null;
@@ -36,11 +33,11 @@ public sealed record ShieldedMethod(
         var runtimeAsyncBody = method.DeclaringType.Methods.FirstOrDefault(m =>
             m.Name == method.Name &&
             m.Parameters.Count == method.Parameters.Count + 1 &&
-            m.Parameters[m.Parameters.Count - 1].ParameterType.FullName == BodyMarkerName);
+            m.Parameters[m.Parameters.Count - 1].ParameterType.FullName == WeaveContract.BodyMarker.FullName);
         return new ShieldedMethod(method,
-            (string)marker.ConstructorArguments[0].Value,
-            (string)marker.ConstructorArguments[1].Value,
-            (int)marker.ConstructorArguments[2].Value,
+            (string)marker.ConstructorArguments[WeaveContract.MethodMarker.Operation].Value,
+            (string)marker.ConstructorArguments[WeaveContract.MethodMarker.SelectedBy].Value,
+            (int)marker.ConstructorArguments[WeaveContract.MethodMarker.TimeoutMilliseconds].Value,
             stateMachine,
             runtimeAsyncBody);
     }

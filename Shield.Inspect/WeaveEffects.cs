@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using Shield.Fody.Contract;
 
 namespace Shield.Inspect;
 
@@ -15,12 +16,12 @@ public sealed record TokenEffect(string Parameter, string TypeName, string? Rece
 /// </summary>
 public sealed record WeaveEffects(IReadOnlyList<TokenEffect> Tokens, string CallerReceives, IReadOnlyList<string> StateMachineCalls)
 {
-    const string Runtime = "Shield.ShieldRuntime";
+    const string Runtime = WeaveContract.Runtime.FullName;
 
     public static WeaveEffects Read(ShieldedMethod shielded)
     {
         var instructions = shielded.Method.Body.Instructions;
-        var hasDeadline = RuntimeCalls(instructions).Any(call => call.Name == "StartDeadline");
+        var hasDeadline = RuntimeCalls(instructions).Any(call => call.Name == WeaveContract.Runtime.StartDeadline);
         var deadline = $"the deadline's token, which fires {shielded.TimeoutMilliseconds} ms after the call";
 
         var tokens = shielded.Method.Parameters
@@ -55,10 +56,10 @@ public sealed record WeaveEffects(IReadOnlyList<TokenEffect> Tokens, string Call
         return (producer.DeclaringType.FullName, producer.Name, producer.Parameters.Count) switch
         {
             ("System.Threading.CancellationToken", "get_None", _) => "CancellationToken.None, which never fires",
-            (Runtime, "BodyToken", 1) => deadline,
-            (Runtime, "BodyToken", 2) when store.Previous.Previous?.OpCode.Code == Code.Ldnull =>
+            (Runtime, WeaveContract.Runtime.BodyToken, 1) => deadline,
+            (Runtime, WeaveContract.Runtime.BodyToken, 2) when store.Previous.Previous?.OpCode.Code == Code.Ldnull =>
                 "null when the caller passed null, otherwise CancellationToken.None, which never fires",
-            (Runtime, "BodyToken", 2) => deadline + " (also when the caller passed null)",
+            (Runtime, WeaveContract.Runtime.BodyToken, 2) => deadline + " (also when the caller passed null)",
             _ => $"what {producer.DeclaringType.Name}.{producer.Name} returns",
         };
     }
@@ -78,7 +79,7 @@ public sealed record WeaveEffects(IReadOnlyList<TokenEffect> Tokens, string Call
         }
 
         var deadline = hasDeadline ? $"; the body's deadline starts at the call and ends with the body" : "";
-        return $"what ShieldRuntime.{string.Join(" or ", handOvers)} returns: the body's own {returnType} when it has already finished or no caller token can be canceled, "
+        return $"what {WeaveContract.Runtime.Name}.{string.Join(" or ", handOvers)} returns: the body's own {returnType} when it has already finished or no caller token can be canceled, "
             + $"otherwise a proxy {returnType} that ends as the body ends, or is canceled as soon as a caller token fires while the body runs on{deadline}";
     }
 
@@ -93,7 +94,7 @@ public sealed record WeaveEffects(IReadOnlyList<TokenEffect> Tokens, string Call
         return [.. RuntimeCalls(moveNext.Body.Instructions)
             .GroupBy(call => call.Name)
             .OrderBy(group => Array.IndexOf(StateMachineCallOrder, group.Key) is var index and >= 0 ? index : int.MaxValue)
-            .Select(group => $"{stateMachine!.Name}.MoveNext calls ShieldRuntime.{group.Key} {Times(group.Count())}: {Purpose(group.Key)}")];
+            .Select(group => $"{stateMachine!.Name}.MoveNext calls {WeaveContract.Runtime.Name}.{group.Key} {Times(group.Count())}: {Purpose(group.Key)}")];
     }
 
     static IEnumerable<string> DescribeRuntimeAsyncBody(ShieldedMethod shielded)
@@ -106,17 +107,17 @@ public sealed record WeaveEffects(IReadOnlyList<TokenEffect> Tokens, string Call
     }
 
     // The order a body meets them in.
-    static readonly string[] StateMachineCallOrder = ["Suspending", "Completing", "Completed", "Faulting", "Faulted"];
+    static readonly string[] StateMachineCallOrder = [WeaveContract.Runtime.Suspending, WeaveContract.Runtime.Completing, WeaveContract.Runtime.Completed, WeaveContract.Runtime.Faulting, WeaveContract.Runtime.Faulted];
 
     static string Times(int count) => count == 1 ? "once" : $"{count} times";
 
     static string Purpose(string runtimeMethod) => runtimeMethod switch
     {
-        "Suspending" => "on the first run, right before the body first suspends",
-        "Completing" => "on a later run, right before the builder completes the body's task: the call stops counting as in flight",
-        "Completed" => "on a later run, right after the builder completed the body's task: the caller's proxy gets the result",
-        "Faulting" => "on a later run, right before the builder faults or cancels the body's task: a fault nobody waits for is reported, then the call stops counting",
-        "Faulted" => "on a later run, right after the builder faulted or canceled the body's task: the caller's proxy gets the exception",
+        WeaveContract.Runtime.Suspending => "on the first run, right before the body first suspends",
+        WeaveContract.Runtime.Completing => "on a later run, right before the builder completes the body's task: the call stops counting as in flight",
+        WeaveContract.Runtime.Completed => "on a later run, right after the builder completed the body's task: the caller's proxy gets the result",
+        WeaveContract.Runtime.Faulting => "on a later run, right before the builder faults or cancels the body's task: a fault nobody waits for is reported, then the call stops counting",
+        WeaveContract.Runtime.Faulted => "on a later run, right after the builder faulted or canceled the body's task: the caller's proxy gets the exception",
         _ => "not a call this version of shield-inspect knows",
     };
 }

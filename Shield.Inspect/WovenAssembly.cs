@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Mono.Cecil;
+using Shield.Fody.Contract;
 
 namespace Shield.Inspect;
 
@@ -13,8 +14,6 @@ namespace Shield.Inspect;
 /// </summary>
 public sealed class WovenAssembly : IDisposable
 {
-    public const string ModuleMarkerName = "Shield.ShieldWovenAttribute";
-
     readonly ModuleDefinition _module;
 
     WovenAssembly(string path, ModuleDefinition module, string weaverVersion)
@@ -55,14 +54,14 @@ public sealed class WovenAssembly : IDisposable
             throw InspectFailure.Input($"{path}: not a .NET assembly ({exception.Message.TrimEnd('.')}).");
         }
 
-        var marker = module.Assembly?.CustomAttributes.FirstOrDefault(a => a.AttributeType.FullName == ModuleMarkerName);
+        var marker = module.Assembly?.CustomAttributes.FirstOrDefault(a => a.AttributeType.FullName == WeaveContract.WovenMarker.FullName);
         if (marker is null)
         {
             module.Dispose();
             throw InspectFailure.Input($"{path}: not woven by Shield.Fody (it has no [assembly: Shield.ShieldWoven] marker). Build it with <Shield /> in FodyWeavers.xml and [Shield] on the methods to shield.");
         }
 
-        return new WovenAssembly(path, module, (string)marker.ConstructorArguments[0].Value);
+        return new WovenAssembly(path, module, (string)marker.ConstructorArguments[WeaveContract.WovenMarker.WeaverVersion].Value);
     }
 
     /// <summary>

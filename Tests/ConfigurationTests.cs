@@ -74,7 +74,18 @@ public class ConfigurationTests
         var passedOver = OrdersBuild.Value.Lines.Where(line => line.Contains("which is passed over")).ToList();
         Assert.That(passedOver, Has.Some.Contains("PatternFixtures.Orders.OrderService.PassThroughAsync"));
         Assert.That(passedOver, Has.Some.Contains("PatternFixtures.Orders.OrderService.WithoutTokenAsync"));
+        Assert.That(passedOver, Has.Some.Contains("PatternFixtures.Orders.PooledOrderService.ReadAsync"));
         Assert.That(OrdersBuild.Value.Lines, Has.Some.Contains("PatternFixtures.Orders.OrderQueries.FindAsync is excluded by the Exclude pattern 'PatternFixtures.Orders.OrderQueries.*'"));
+    }
+
+    /// <summary>SHIELD013 is for [Shield]: a pattern passes over a method built by a custom builder, as ExecuteTestRun shows in PatternOverCustomBuilderTests.</summary>
+    [Test]
+    public void APatternPassesOverACustomBuilderWithoutAnError()
+    {
+        Assert.That(OrdersBuild.Value.ExitCode, Is.Zero, OrdersBuild.Value.Output);
+        Assert.That(OrdersBuild.Value.Lines, Has.None.Contains("SHIELD013"));
+        Assert.That(OrdersBuild.Value.Lines, Has.Some.Contains(
+            "the Include pattern 'PatternFixtures.Orders.*Async' matches PatternFixtures.Orders.PooledOrderService.ReadAsync, which is passed over: it is built by the custom async method builder PoolingAsyncValueTaskMethodBuilder<Int32>"));
     }
 
     [Test]

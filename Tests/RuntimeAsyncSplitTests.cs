@@ -1,6 +1,7 @@
 using System.Linq;
 using Mono.Cecil;
 using NUnit.Framework;
+using Shield.Fody;
 using Tests.Infrastructure;
 
 namespace Tests;
@@ -12,8 +13,6 @@ namespace Tests;
 /// </summary>
 public class RuntimeAsyncSplitTests
 {
-    const int RuntimeAsyncFlag = 0x2000;
-
     static MethodDefinition[] SaveAsyncOverloads(ModuleDefinition module) =>
         [.. module.GetType("AssemblyToProcess.InstanceMethod").Methods.Where(m => m.Name == "SaveAsync")];
 
@@ -22,7 +21,7 @@ public class RuntimeAsyncSplitTests
     {
         using var module = ModuleDefinition.ReadModule(new Flavor(WeavePath.TestRun, Flavor.RuntimeAsync, "net10.0").BuiltAssembly);
         var saveAsync = SaveAsyncOverloads(module).Single();
-        Assert.That((int)saveAsync.ImplAttributes & RuntimeAsyncFlag, Is.Not.Zero, "a wrong project setting silently gives state machines");
+        Assert.That((int)(saveAsync.ImplAttributes & CecilExtensions.RuntimeAsyncFlag), Is.Not.Zero, "a wrong project setting silently gives state machines");
         Assert.That(saveAsync.CustomAttributes.Select(a => a.AttributeType.Name), Does.Not.Contain("AsyncStateMachineAttribute"));
     }
 
@@ -35,11 +34,11 @@ public class RuntimeAsyncSplitTests
         var caller = overloads.Single(m => m.IsPublic);
         var body = overloads.Single(m => m.IsPrivate);
 
-        Assert.That((int)caller.ImplAttributes & RuntimeAsyncFlag, Is.Zero, "callers call a plain method that returns the proxy");
+        Assert.That((int)(caller.ImplAttributes & CecilExtensions.RuntimeAsyncFlag), Is.Zero, "callers call a plain method that returns the proxy");
         Assert.That(caller.CustomAttributes.Select(a => a.AttributeType.Name), Does.Contain("ShieldAttribute").And.Contain("ShieldedMethodAttribute"));
         Assert.That(caller.Parameters.Select(p => p.Name), Is.EqualTo(new[] { "probe", "ct" }));
 
-        Assert.That((int)body.ImplAttributes & RuntimeAsyncFlag, Is.Not.Zero, "the body is still run by the runtime");
+        Assert.That((int)(body.ImplAttributes & CecilExtensions.RuntimeAsyncFlag), Is.Not.Zero, "the body is still run by the runtime");
         Assert.That(body.Parameters.Select(p => p.ParameterType.Name), Is.EqualTo(new[] { "Probe", "CancellationToken", "ShieldedBody" }));
         Assert.That(body.CustomAttributes, Is.Empty);
     }

@@ -1,5 +1,5 @@
 using Shield.Fody.Diagnostics;
-using Shield.Fody.Selection;
+using Shield.Fody.Model;
 
 namespace Shield.Fody.Analysis;
 
@@ -8,18 +8,9 @@ namespace Shield.Fody.Analysis;
 /// and returns its builder's task, and a MoveNext that suspends through the builder and ends the task through it)
 /// and records where the rewriter will hook in. Anything else is reported and left alone.
 /// </summary>
-public static class AsyncMethodAnalyzer
+internal static class AsyncMethodAnalyzer
 {
     const string StateFieldName = "<>1__state";
-    const string BuilderFieldName = "<>t__builder";
-
-    static readonly Dictionary<string, TaskKind> StandardBuilders = new()
-    {
-        ["System.Runtime.CompilerServices.AsyncTaskMethodBuilder"] = TaskKind.Task,
-        ["System.Runtime.CompilerServices.AsyncTaskMethodBuilder`1"] = TaskKind.TaskOfT,
-        ["System.Runtime.CompilerServices.AsyncValueTaskMethodBuilder"] = TaskKind.ValueTask,
-        ["System.Runtime.CompilerServices.AsyncValueTaskMethodBuilder`1"] = TaskKind.ValueTaskOfT,
-    };
 
     public static StateMachinePlan? Analyze(MethodDefinition kickoff, TypeDefinition stateMachine, TaskShape shape, string operation, ICollection<Diagnostic> diagnostics)
     {
@@ -27,20 +18,19 @@ public static class AsyncMethodAnalyzer
             $"{operation}: {detail}. This is not the code the C# compiler writes for an async method (was it rewritten by another weaver or an obfuscator?), so it is left as compiled. List Shield first in FodyWeavers.xml, or remove [Shield].",
             kickoff.FirstVisibleSequencePoint());
 
-        var builderDefinition = stateMachine.Fields.FirstOrDefault(f => f.Name == BuilderFieldName);
+        var builderDefinition = StandardBuilders.FieldOf(stateMachine);
         var moveNext = stateMachine.Methods.FirstOrDefault(m => m.Name == "MoveNext" && m.HasBody);
         if (builderDefinition is null || moveNext is null || !stateMachine.Fields.Any(f => f.Name == StateFieldName))
         {
-            diagnostics.Add(Unrecognized($"its state machine {stateMachine.Name} has no MoveNext body, {StateFieldName} field or {BuilderFieldName} field"));
+            diagnostics.Add(Unrecognized($"its state machine {stateMachine.Name} has no MoveNext body, {StateFieldName} field or {StandardBuilders.FieldName} field"));
             return null;
         }
 
         var builderName = builderDefinition.FieldType.GetElementType().FullName;
-        if (!StandardBuilders.TryGetValue(builderName, out var builderKind))
+        if (StandardBuilders.KindOf(builderDefinition.FieldType) is not { } builderKind)
         {
-            diagnostics.Add(new(ShieldDiagnostics.CustomBuilder,
-                $"{operation} is built by the custom async method builder {TypeNames.Readable(builderDefinition.FieldType)}; Shield only proxies the standard builders of Task, Task<T>, ValueTask and ValueTask<T>. Remove [AsyncMethodBuilder] or [Shield].",
-                kickoff.FirstVisibleSequencePoint()));
+            diagnostics.Add(Diagnostic.Misuse(ShieldDiagnostics.CustomBuilder, kickoff.FirstVisibleSequencePoint(),
+                MisuseMessages.CustomBuilder, operation, TypeNames.Readable(builderDefinition.FieldType)));
             return null;
         }
 
@@ -62,7 +52,7 @@ public static class AsyncMethodAnalyzer
         var builderField = body.Instructions
             .Where(i => i.OpCode.Code == Code.Ldflda)
             .Select(i => (FieldReference)i.Operand)
-            .FirstOrDefault(f => f.Name == BuilderFieldName);
+            .FirstOrDefault(f => f.Name == StandardBuilders.FieldName);
         var builderCalls = body.Instructions
             .Where(i => i.OpCode.Code is Code.Call or Code.Callvirt && i.Operand is MethodReference m && m.DeclaringType.GetElementType().FullName == builderName)
             .ToList();

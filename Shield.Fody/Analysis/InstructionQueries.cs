@@ -1,7 +1,7 @@
 namespace Shield.Fody.Analysis;
 
 /// <summary>Queries over a method body that the analysis needs before anything is changed.</summary>
-public static class InstructionQueries
+internal static class InstructionQueries
 {
     /// <summary>Every instruction that a branch, a switch or an exception handler refers to.</summary>
     public static HashSet<Instruction> ReferencedInstructions(this MethodBody body)

@@ -1,7 +1,7 @@
 namespace Shield.Fody.Analysis;
 
 /// <summary>How many values an instruction pops and pushes, for walking straight-line IL backwards.</summary>
-public static class StackEffect
+internal static class StackEffect
 {
     /// <summary>Returns false for instructions whose effect depends on more than their operand (ret, jmp, and the like).</summary>
     public static bool TryGet(Instruction instruction, out int pops, out int pushes)

@@ -7,7 +7,7 @@ namespace Shield.Fody.Configuration;
 /// The <c>&lt;Shield /&gt;</c> element of FodyWeavers.xml. Every setting is optional: <c>&lt;Shield /&gt;</c> alone
 /// shields the methods that carry <c>[Shield]</c>.
 /// </summary>
-public sealed record ShieldConfiguration(
+internal sealed record ShieldConfiguration(
     IReadOnlyList<WildcardPattern> Include,
     IReadOnlyList<WildcardPattern> Exclude,
     IReadOnlyCollection<string> NoWarn)

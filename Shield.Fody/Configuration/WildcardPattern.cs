@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Shield.Fody.Configuration;
 
 /// <summary>A pattern matched against operation names, where <c>*</c> matches any run of characters, dots included.</summary>
-public sealed class WildcardPattern
+internal sealed class WildcardPattern
 {
     readonly Regex _regex;
 

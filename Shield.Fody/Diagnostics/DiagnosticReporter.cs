@@ -1,7 +1,7 @@
 namespace Shield.Fody.Diagnostics;
 
 /// <summary>The one place diagnostics reach the build: errors always, warnings unless NoWarn names them.</summary>
-public sealed class DiagnosticReporter(Action<string, SequencePoint?> writeError, Action<string, SequencePoint?> writeWarning)
+internal sealed class DiagnosticReporter(Action<string, SequencePoint?> writeError, Action<string, SequencePoint?> writeWarning)
 {
     public void Report(IEnumerable<Diagnostic> diagnostics, IReadOnlyCollection<string> noWarn)
     {

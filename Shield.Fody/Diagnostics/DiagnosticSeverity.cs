@@ -1,6 +1,6 @@
 namespace Shield.Fody.Diagnostics;
 
-public enum DiagnosticSeverity
+internal enum DiagnosticSeverity
 {
     Warning,
     Error,

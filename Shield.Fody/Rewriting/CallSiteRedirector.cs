@@ -5,7 +5,7 @@ namespace Shield.Fody.Rewriting;
 /// <c>ldftn</c> that turns a lambda into a delegate, holds the very method definition that became the body. Other
 /// assemblies bind by signature and find the new method; these must be pointed at it by hand.
 /// </summary>
-public static class CallSiteRedirector
+internal static class CallSiteRedirector
 {
     /// <param name="module">The module whose method bodies are searched.</param>
     /// <param name="callers">Each split body, and the method that now takes its place for callers.</param>

@@ -4,7 +4,7 @@ namespace Shield.Fody.Rewriting;
 /// Rewrites a type reference so that the generic parameters of one method become those of another: a signature
 /// copied from a method to a new one must name the new method's own type parameters.
 /// </summary>
-public static class GenericParameterRemapper
+internal static class GenericParameterRemapper
 {
     public static TypeReference Remap(TypeReference type, MethodDefinition from, MethodDefinition to) => type switch
     {

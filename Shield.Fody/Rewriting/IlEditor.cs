@@ -5,7 +5,7 @@ namespace Shield.Fody.Rewriting;
 /// pointed where they belong. Inserted instructions use long forms (any local, argument or distance), so only the
 /// body's own short branches can need widening afterwards.
 /// </summary>
-public static class IlEditor
+internal static class IlEditor
 {
     /// <summary>Inserts at the very start; a branch back to the old first instruction still skips the new code.</summary>
     public static void InsertAtStart(MethodBody body, IReadOnlyList<Instruction> instructions)

@@ -1,4 +1,4 @@
-using Shield.Fody.Selection;
+using Shield.Fody.Model;
 
 namespace Shield.Fody.Rewriting;
 
@@ -7,7 +7,7 @@ namespace Shield.Fody.Rewriting;
 /// caller's tokens aside, gives every token parameter the body's own token before anything reads it, and hands what
 /// the method returns to the runtime, which gives the caller either that task or a proxy.
 /// </summary>
-public static class KickoffRewriter
+internal static class KickoffRewriter
 {
     public static void Rewrite(ShieldTarget target, FieldReference operation, RuntimeReferences runtime)
     {
@@ -60,7 +60,7 @@ public static class KickoffRewriter
 
         IlEditor.InsertAtStart(body, prologue);
 
-        var handOver = runtime.Shield(target.StateMachine is null ? "Returned" : "Started", target.Shape, tokenSource);
+        var handOver = runtime.Shield(target.StateMachine is null ? HandOver.Returned : HandOver.Started, target.Shape, tokenSource);
         foreach (var ret in body.Instructions.Where(i => i.OpCode.Code == Code.Ret).ToList())
         {
             IlEditor.Prepend(body, ret,

@@ -1,4 +1,4 @@
-using Shield.Fody.Selection;
+using Shield.Fody.Model;
 
 namespace Shield.Fody.Rewriting;
 
@@ -6,7 +6,7 @@ namespace Shield.Fody.Rewriting;
 /// Weaves one validated target: its operation field, its kickoff (for a runtime-async method, the method that takes
 /// its place once its body is split off), its state machine and its marker.
 /// </summary>
-public sealed class MethodShielder(RuntimeReferences runtime, OperationHolder operations)
+internal sealed class MethodShielder(RuntimeReferences runtime, OperationHolder operations)
 {
     readonly Dictionary<MethodDefinition, MethodDefinition> _splitCallers = [];
 
@@ -30,6 +30,6 @@ public sealed class MethodShielder(RuntimeReferences runtime, OperationHolder op
             StateMachineRewriter.Rewrite(target.StateMachine, target.Shape, runtime);
         }
 
-        WeaveMarkers.MarkMethod(target.Method, runtime, candidate.Operation, candidate.SelectedBy, candidate.TimeoutMilliseconds);
+        WeaveMarkers.MarkMethod(target.Method, runtime, candidate.Operation, candidate.SelectedByText, candidate.TimeoutMilliseconds);
     }
 }

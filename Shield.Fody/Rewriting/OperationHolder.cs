@@ -1,13 +1,13 @@
+using Shield.Fody.Contract;
+
 namespace Shield.Fody.Rewriting;
 
 /// <summary>
 /// The generated type <c>&lt;Shield&gt;Operations</c> that holds one <c>ShieldedOperation</c> per woven method in
 /// a static field, created once by its static constructor, so a call costs one field load.
 /// </summary>
-public sealed class OperationHolder
+internal sealed class OperationHolder
 {
-    public const string TypeName = "<Shield>Operations";
-
     readonly ModuleDefinition _module;
     readonly RuntimeReferences _runtime;
     readonly HashSet<string> _names = [];
@@ -42,7 +42,7 @@ public sealed class OperationHolder
 
     TypeDefinition CreateType()
     {
-        var type = new TypeDefinition(string.Empty, TypeName,
+        var type = new TypeDefinition(string.Empty, WeaveContract.OperationsType,
             TypeAttributes.NotPublic | TypeAttributes.Abstract | TypeAttributes.Sealed | TypeAttributes.BeforeFieldInit | TypeAttributes.Class,
             _module.TypeSystem.Object);
         _staticConstructor = new MethodDefinition(".cctor",

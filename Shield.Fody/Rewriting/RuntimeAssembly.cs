@@ -1,3 +1,4 @@
+using Shield.Fody.Contract;
 using Shield.Fody.Diagnostics;
 
 namespace Shield.Fody.Rewriting;
@@ -6,13 +7,11 @@ namespace Shield.Fody.Rewriting;
 /// Finds the reference woven code needs to Shield.Fody.Attributes. A module selected by Include patterns alone may
 /// not reference it yet (the compiler drops unused references), so it is added from the project's references.
 /// </summary>
-public static class RuntimeAssembly
+internal static class RuntimeAssembly
 {
-    public const string Name = "Shield.Fody.Attributes";
-
     public static AssemblyNameReference? Reference(ModuleDefinition module, Func<string, AssemblyDefinition?> resolve, ICollection<Diagnostic> diagnostics)
     {
-        var existing = module.AssemblyReferences.FirstOrDefault(r => r.Name == Name);
+        var existing = module.AssemblyReferences.FirstOrDefault(r => r.Name == WeaveContract.RuntimeAssembly);
         if (existing != null)
         {
             return existing;
@@ -21,7 +20,7 @@ public static class RuntimeAssembly
         AssemblyDefinition? resolved;
         try
         {
-            resolved = resolve(Name);
+            resolved = resolve(WeaveContract.RuntimeAssembly);
         }
         catch (Exception exception) when (exception is BadImageFormatException or System.IO.IOException)
         {
@@ -31,7 +30,7 @@ public static class RuntimeAssembly
         if (resolved is null)
         {
             diagnostics.Add(new(ShieldDiagnostics.RuntimeMissing,
-                $"{module.Assembly.Name.Name} has methods to shield, but the project does not reference {Name}, which woven code calls. Reference the Shield.Fody package without PrivateAssets=\"All\".",
+                $"{module.Assembly.Name.Name} has methods to shield, but the project does not reference {WeaveContract.RuntimeAssembly}, which woven code calls. Reference the Shield.Fody package without PrivateAssets=\"All\".",
                 null));
             return null;
         }

@@ -6,10 +6,8 @@ namespace Shield.Fody.Rewriting;
 /// overload that takes a trailing <c>ShieldedBody</c>; a new method with the original signature, attributes and
 /// overrides takes its place for callers, calls it, and returns its task, which the kickoff rewrite then shields.
 /// </summary>
-public static class RuntimeAsyncSplitter
+internal static class RuntimeAsyncSplitter
 {
-    const MethodImplAttributes RuntimeAsyncFlag = (MethodImplAttributes)0x2000;
-
     const MethodAttributes VirtualSlot = MethodAttributes.Virtual | MethodAttributes.NewSlot | MethodAttributes.Final |
         MethodAttributes.Abstract | MethodAttributes.VtableLayoutMask | MethodAttributes.CheckAccessOnOverride;
 
@@ -30,7 +28,7 @@ public static class RuntimeAsyncSplitter
     {
         var caller = new MethodDefinition(method.Name, method.Attributes, method.ReturnType)
         {
-            ImplAttributes = method.ImplAttributes & ~RuntimeAsyncFlag,
+            ImplAttributes = method.ImplAttributes & ~CecilExtensions.RuntimeAsyncFlag,
             HasThis = method.HasThis,
             ExplicitThis = method.ExplicitThis,
             CallingConvention = method.CallingConvention,

@@ -1,4 +1,5 @@
-using Shield.Fody.Selection;
+using Shield.Fody.Contract;
+using Shield.Fody.Model;
 
 namespace Shield.Fody.Rewriting;
 
@@ -7,10 +8,8 @@ namespace Shield.Fody.Rewriting;
 /// module already uses (its own Task, CancellationToken and Exception), never imported from the assemblies the
 /// weaver happens to resolve, so a netstandard2.0 module keeps referencing netstandard and nothing else.
 /// </summary>
-public sealed class RuntimeReferences
+internal sealed class RuntimeReferences
 {
-    const string Namespace = "Shield";
-
     readonly ModuleDefinition _module;
 
     // Thousands of shielded methods share a handful of signatures: one reference each keeps the weave and the
@@ -24,15 +23,14 @@ public sealed class RuntimeReferences
     public RuntimeReferences(ModuleDefinition module, AssemblyNameReference runtimeAssembly)
     {
         _module = module;
-        Runtime = new TypeReference(Namespace, "ShieldRuntime", module, runtimeAssembly);
-        Operation = new TypeReference(Namespace, "ShieldedOperation", module, runtimeAssembly);
-        CallerTokens = new TypeReference(Namespace, "ShieldCallerTokens", module, runtimeAssembly) { IsValueType = true };
-        BodyMarker = new TypeReference(Namespace, "ShieldedBody", module, runtimeAssembly) { IsValueType = true };
+        Runtime = RuntimeType(WeaveContract.Runtime.Name, runtimeAssembly);
+        Operation = RuntimeType(WeaveContract.Operation.Name, runtimeAssembly);
+        CallerTokens = RuntimeType(WeaveContract.CallerTokens.Name, runtimeAssembly, isValueType: true);
+        BodyMarker = RuntimeType(WeaveContract.BodyMarker.Name, runtimeAssembly, isValueType: true);
         OperationConstructor = Constructor(Operation, module.TypeSystem.String, module.TypeSystem.Int32);
-        WovenAttributeConstructor = Constructor(new TypeReference(Namespace, "ShieldWovenAttribute", module, runtimeAssembly), module.TypeSystem.String);
-        MethodAttributeConstructor = Constructor(new TypeReference(Namespace, "ShieldedMethodAttribute", module, runtimeAssembly),
-            module.TypeSystem.String, module.TypeSystem.String, module.TypeSystem.Int32);
-        Suspending = Static("Suspending", module.TypeSystem.Void);
+        WovenAttributeConstructor = Constructor(RuntimeType(WeaveContract.WovenMarker.Name, runtimeAssembly), module.TypeSystem.String);
+        MethodAttributeConstructor = Constructor(RuntimeType(WeaveContract.MethodMarker.Name, runtimeAssembly), WeaveMarkers.MethodMarkerParameters(module));
+        Suspending = Static(WeaveContract.Runtime.Suspending, module.TypeSystem.Void);
     }
 
     public TypeReference Runtime { get; }
@@ -59,23 +57,23 @@ public sealed class RuntimeReferences
             : _tokenSources[cancellationToken.Scope] = new("System.Threading", "CancellationTokenSource", _module, cancellationToken.Scope);
 
     public MethodReference StartDeadline(TypeReference tokenSource) =>
-        Shared(() => Static("StartDeadline", tokenSource, Operation), "StartDeadline", tokenSource);
+        Shared(() => Static(WeaveContract.Runtime.StartDeadline, tokenSource, Operation), WeaveContract.Runtime.StartDeadline, tokenSource);
 
     public MethodReference BodyToken(TypeReference cancellationToken, TypeReference tokenSource) =>
-        Shared(() => Static("BodyToken", cancellationToken, tokenSource), "BodyToken", cancellationToken, tokenSource);
+        Shared(() => Static(WeaveContract.Runtime.BodyToken, cancellationToken, tokenSource), WeaveContract.Runtime.BodyToken, cancellationToken, tokenSource);
 
     public MethodReference NullableBodyToken(TypeReference nullableToken, TypeReference tokenSource) =>
-        Shared(() => Static("BodyToken", nullableToken, nullableToken, tokenSource), "NullableBodyToken", nullableToken, tokenSource);
+        Shared(() => Static(WeaveContract.Runtime.BodyToken, nullableToken, nullableToken, tokenSource), "NullableBodyToken", nullableToken, tokenSource);
 
     public MethodReference CallerToken(TypeReference nullableToken, TypeReference cancellationToken) =>
-        Shared(() => Static("CallerToken", cancellationToken, nullableToken), "CallerToken", nullableToken, cancellationToken);
+        Shared(() => Static(WeaveContract.Runtime.CallerToken, cancellationToken, nullableToken), WeaveContract.Runtime.CallerToken, nullableToken, cancellationToken);
 
     /// <summary>CallerTokens(token), CallerTokens(first, second) or CallerTokens(token[]) for three and more.</summary>
     public MethodReference CallerTokensOf(TypeReference cancellationToken, int count) => count switch
     {
-        1 => Shared(() => Static("CallerTokens", CallerTokens, cancellationToken), "CallerTokens1", cancellationToken),
-        2 => Shared(() => Static("CallerTokens", CallerTokens, cancellationToken, cancellationToken), "CallerTokens2", cancellationToken),
-        _ => Shared(() => Static("CallerTokens", CallerTokens, new ArrayType(cancellationToken)), "CallerTokensN", cancellationToken),
+        1 => Shared(() => Static(WeaveContract.Runtime.CallerTokens, CallerTokens, cancellationToken), "CallerTokens1", cancellationToken),
+        2 => Shared(() => Static(WeaveContract.Runtime.CallerTokens, CallerTokens, cancellationToken, cancellationToken), "CallerTokens2", cancellationToken),
+        _ => Shared(() => Static(WeaveContract.Runtime.CallerTokens, CallerTokens, new ArrayType(cancellationToken)), "CallerTokensN", cancellationToken),
     };
 
     /// <summary><c>CancellationToken.None</c>'s getter.</summary>
@@ -88,8 +86,11 @@ public sealed class RuntimeReferences
     /// <c>Started</c> (for state machines) or <c>Returned</c> (for other methods): takes the body's task and returns
     /// what the caller receives, of the same type.
     /// </summary>
-    public MethodReference Shield(string name, TaskShape shape, TypeReference tokenSource) =>
-        Shared(() => CreateShield(name, shape, tokenSource), name, shape.ReturnType, tokenSource);
+    public MethodReference Shield(HandOver handOver, TaskShape shape, TypeReference tokenSource)
+    {
+        var name = handOver == HandOver.Started ? WeaveContract.Runtime.Started : WeaveContract.Runtime.Returned;
+        return Shared(() => CreateShield(name, shape, tokenSource), name, shape.ReturnType, tokenSource);
+    }
 
     MethodReference CreateShield(string name, TaskShape shape, TypeReference tokenSource) =>
         shape.ResultType is null
@@ -102,24 +103,24 @@ public sealed class RuntimeReferences
 
     /// <summary><c>Completed</c>, called after the builder set the body's result; <paramref name="resultType"/> as MoveNext sees it.</summary>
     public MethodReference Completed(TaskShape shape, TypeReference? resultType) =>
-        Shared(() => CreateCompleted(shape, resultType), "Completed", shape.ReturnType.GetElementType(), resultType);
+        Shared(() => CreateCompleted(shape, resultType), WeaveContract.Runtime.Completed, shape.ReturnType.GetElementType(), resultType);
 
     MethodReference CreateCompleted(TaskShape shape, TypeReference? resultType) =>
         resultType is null
-            ? Static("Completed", _module.TypeSystem.Void, shape.ReturnType)
-            : Generic("Completed", shape, result => (_module.TypeSystem.Void, [Instantiate(shape, result)]), resultType);
+            ? Static(WeaveContract.Runtime.Completed, _module.TypeSystem.Void, shape.ReturnType)
+            : Generic(WeaveContract.Runtime.Completed, shape, result => (_module.TypeSystem.Void, [Instantiate(shape, result)]), resultType);
 
     /// <summary><c>Completing</c>, called right before the builder sets the body's result.</summary>
     public MethodReference Completing(TaskShape shape, TypeReference? resultType) =>
-        Shared(() => CreateEnding("Completing", shape, resultType), "Completing", shape.ReturnType.GetElementType(), resultType);
+        Shared(() => CreateEnding(WeaveContract.Runtime.Completing, shape, resultType), WeaveContract.Runtime.Completing, shape.ReturnType.GetElementType(), resultType);
 
     /// <summary><c>Faulting</c>, called right before the builder sets the body's exception.</summary>
     public MethodReference Faulting(TaskShape shape, TypeReference? resultType, TypeReference exception) =>
-        Shared(() => CreateEnding("Faulting", shape, resultType, exception), "Faulting", shape.ReturnType.GetElementType(), resultType, exception);
+        Shared(() => CreateEnding(WeaveContract.Runtime.Faulting, shape, resultType, exception), WeaveContract.Runtime.Faulting, shape.ReturnType.GetElementType(), resultType, exception);
 
     /// <summary><c>Faulted</c>, called after the builder set the body's exception.</summary>
     public MethodReference Faulted(TaskShape shape, TypeReference? resultType, TypeReference exception) =>
-        Shared(() => CreateEnding("Faulted", shape, resultType, exception), "Faulted", shape.ReturnType.GetElementType(), resultType, exception);
+        Shared(() => CreateEnding(WeaveContract.Runtime.Faulted, shape, resultType, exception), WeaveContract.Runtime.Faulted, shape.ReturnType.GetElementType(), resultType, exception);
 
     /// <summary>An end hook taking the body as a <c>Task</c> (both task kinds) or as its <c>ValueTask</c>, then <paramref name="exception"/> if any.</summary>
     MethodReference CreateEnding(string name, TaskShape shape, TypeReference? resultType, TypeReference? exception = null)
@@ -174,6 +175,9 @@ public sealed class RuntimeReferences
 
     static GenericInstanceType Instantiate(TaskShape shape, TypeReference argument) =>
         new(shape.ReturnType.GetElementType()) { GenericArguments = { argument } };
+
+    TypeReference RuntimeType(string name, AssemblyNameReference runtimeAssembly, bool isValueType = false) =>
+        new(WeaveContract.Namespace, name, _module, runtimeAssembly) { IsValueType = isValueType };
 
     MethodReference Static(string name, TypeReference returnType, params TypeReference[] parameters)
     {

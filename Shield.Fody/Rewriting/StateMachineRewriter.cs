@@ -1,5 +1,5 @@
 using Shield.Fody.Analysis;
-using Shield.Fody.Selection;
+using Shield.Fody.Model;
 
 namespace Shield.Fody.Rewriting;
 
@@ -11,7 +11,7 @@ namespace Shield.Fody.Rewriting;
 /// never sees it in flight) and right after (the caller's proxy gets the outcome). A body that never suspends is never
 /// reported and costs one branch.
 /// </summary>
-public static class StateMachineRewriter
+internal static class StateMachineRewriter
 {
     public static void Rewrite(StateMachinePlan plan, TaskShape shape, RuntimeReferences runtime)
     {

@@ -1,5 +1,7 @@
 using Shield.Fody.Configuration;
+using Shield.Fody.Contract;
 using Shield.Fody.Diagnostics;
+using Shield.Fody.Model;
 
 namespace Shield.Fody.Selection;
 
@@ -7,11 +9,8 @@ namespace Shield.Fody.Selection;
 /// Finds the methods to shield: those that carry [Shield], those declared in a [Shield] type, and those an Include
 /// pattern names, minus those an Exclude pattern names.
 /// </summary>
-public sealed class CandidateFinder(ShieldConfiguration configuration)
+internal sealed class CandidateFinder(ShieldConfiguration configuration)
 {
-    public const string ByMethodAttribute = "[Shield] on the method";
-    public const string ByTypeAttribute = "[Shield] on the type";
-
     readonly Dictionary<WildcardPattern, int> _patternUses = configuration.Include.Concat(configuration.Exclude).ToDictionary(p => p, _ => 0);
 
     /// <param name="module">The module to search.</param>
@@ -43,7 +42,7 @@ public sealed class CandidateFinder(ShieldConfiguration configuration)
                 }
 
                 candidates.Add(candidate);
-                if (candidate.SelectedBy == ByTypeAttribute)
+                if (candidate.SelectedBy == Selector.TypeAttribute)
                 {
                     selectedInType++;
                 }
@@ -51,9 +50,8 @@ public sealed class CandidateFinder(ShieldConfiguration configuration)
 
             if (typeAttribute != null && selectedInType == 0 && !type.Methods.Any(m => m.GetShieldAttribute() != null))
             {
-                diagnostics.Add(new(ShieldDiagnostics.TypeWithoutTargets,
-                    $"{OperationName.TypePath(type)} carries [Shield] but declares no async method returning Task, Task<T>, ValueTask or ValueTask<T> with a CancellationToken parameter, so nothing in it is shielded. Remove [Shield] or add a token parameter.",
-                    type.FirstVisibleSequencePoint()));
+                diagnostics.Add(Diagnostic.Misuse(ShieldDiagnostics.TypeWithoutTargets, type.FirstVisibleSequencePoint(),
+                    MisuseMessages.TypeWithoutTargets, OperationName.TypePath(type)));
             }
         }
 
@@ -85,7 +83,7 @@ public sealed class CandidateFinder(ShieldConfiguration configuration)
             // A lambda or local function may land in a closure class or in the type itself, as the compiler likes:
             // it keeps only its own deadline, so that where it lands does not change what it gets.
             var inherited = method.IsCompilerGenerated() ? 0 : typeTimeout;
-            return new(method, operation, ByMethodAttribute, TimeoutOf(methodAttribute) ?? inherited, IsExplicit: true);
+            return new(method, operation, Selector.MethodAttribute, null, TimeoutOf(methodAttribute) ?? inherited);
         }
 
         if (typeAttribute is null && include is null)
@@ -97,17 +95,27 @@ public sealed class CandidateFinder(ShieldConfiguration configuration)
         {
             if (include != null && !method.IsCompilerGenerated())
             {
-                notes.Add($"Shield: the Include pattern '{include}' matches {operation}, which is passed over: only async methods returning Task, Task<T>, ValueTask or ValueTask<T> with a CancellationToken parameter are selected.");
+                notes.Add(PassedOver(include, operation, "only async methods returning Task, Task<T>, ValueTask or ValueTask<T> with a CancellationToken parameter are selected"));
             }
 
             return null;
         }
 
+        // A pattern is broad and may span code whose builders the user did not choose: only [Shield] reports SHIELD013.
+        if (typeAttribute is null && include != null && Shieldability.CustomBuilder(method) is { } builder)
+        {
+            notes.Add(PassedOver(include, operation, $"it is built by the custom async method builder {TypeNames.Readable(builder)}, and Shield only proxies the standard builders"));
+            return null;
+        }
+
         CountUse(include);
         return typeAttribute != null
-            ? new(method, operation, ByTypeAttribute, typeTimeout, IsExplicit: false)
-            : new(method, operation, $"Include pattern '{include}'", 0, IsExplicit: false);
+            ? new(method, operation, Selector.TypeAttribute, null, typeTimeout)
+            : new(method, operation, Selector.IncludePattern, include?.Text, 0);
     }
+
+    static string PassedOver(WildcardPattern include, string operation, string reason) =>
+        $"Shield: the Include pattern '{include}' matches {operation}, which is passed over: {reason}.";
 
     void CountUse(WildcardPattern? pattern)
     {
@@ -118,5 +126,5 @@ public sealed class CandidateFinder(ShieldConfiguration configuration)
     }
 
     static int? TimeoutOf(CustomAttribute? attribute) =>
-        attribute?.Properties.Where(p => p.Name == "TimeoutMilliseconds").Select(p => (int?)(int)p.Argument.Value).FirstOrDefault();
+        attribute?.Properties.Where(p => p.Name == WeaveContract.ShieldAttribute.TimeoutMilliseconds).Select(p => (int?)(int)p.Argument.Value).FirstOrDefault();
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Shield.Fody.Model;
 
 namespace Shield.Fody.Selection;
 
@@ -7,49 +8,32 @@ namespace Shield.Fody.Selection;
 /// with <c>.</c>, no generic arity, no parameters; a local function as <c>Namespace.Type.Outer.Local</c>, a lambda as
 /// <c>Namespace.Type.Outer.&lt;lambda&gt;</c>.
 /// </summary>
-public static class OperationName
+internal static class OperationName
 {
     // <Outer>g__Local|1_0 (local function) and <Outer>b__1_0 (lambda), where Outer may itself be such a name.
     static readonly Regex LocalFunction = new(@"^<(?<outer>.+)>g__(?<local>[^|]+)\|", RegexOptions.CultureInvariant);
     static readonly Regex Lambda = new(@"^<(?<outer>.+)>b__", RegexOptions.CultureInvariant);
 
-    public static string Of(MethodDefinition method) => $"{TypePath(method.DeclaringType)}.{MemberPath(method.Name)}";
+    public static string Of(MethodDefinition method) => NameFormat.Member(TypePath(method.DeclaringType), MemberPath(method.Name));
 
     /// <summary>The user-visible type path: compiler-generated closure types are skipped.</summary>
-    public static string TypePath(TypeDefinition type)
-    {
-        var names = new List<string>();
-        for (var current = type; current != null; current = current.DeclaringType)
-        {
-            if (!current.Name.StartsWith("<", StringComparison.Ordinal))
-            {
-                names.Add(TypeNames.WithoutArity(current.Name));
-            }
-
-            if (current.DeclaringType is null && current.Namespace.Length > 0)
-            {
-                names.Add(current.Namespace);
-            }
-        }
-
-        names.Reverse();
-        return string.Join(".", names);
-    }
+    public static string TypePath(TypeDefinition type) =>
+        NameFormat.TypePath(type, t => t.DeclaringType, t => t.Name, t => t.Namespace);
 
     static string MemberPath(string name)
     {
         var local = LocalFunction.Match(name);
         if (local.Success)
         {
-            return $"{MemberPath(local.Groups["outer"].Value)}.{local.Groups["local"].Value}";
+            return NameFormat.Member(MemberPath(local.Groups["outer"].Value), local.Groups["local"].Value);
         }
 
         var lambda = Lambda.Match(name);
         if (lambda.Success)
         {
-            return $"{MemberPath(lambda.Groups["outer"].Value)}.<lambda>";
+            return NameFormat.Member(MemberPath(lambda.Groups["outer"].Value), NameFormat.Lambda);
         }
 
-        return name.TrimStart('.');
+        return NameFormat.MemberName(name);
     }
 }

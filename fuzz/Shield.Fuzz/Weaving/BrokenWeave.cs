@@ -1,6 +1,7 @@
 using System.IO;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using Shield.Fody.Contract;
 
 namespace Shield.Fuzz.Weaving;
 
@@ -11,8 +12,6 @@ namespace Shield.Fuzz.Weaving;
 /// </summary>
 public static class BrokenWeave
 {
-    const string ShieldedMethodAttribute = "Shield.ShieldedMethodAttribute";
-
     /// <summary>Writes the broken copy of <paramref name="wovenPath"/> to <paramref name="brokenPath"/>.</summary>
     /// <returns>How many token parameter overwrites were undone.</returns>
     public static int UndoTokenReplacement(string wovenPath, string brokenPath)
@@ -33,7 +32,7 @@ public static class BrokenWeave
     }
 
     static bool IsShielded(MethodDefinition method) =>
-        method.HasBody && method.CustomAttributes.Any(a => a.AttributeType.FullName == ShieldedMethodAttribute);
+        method.HasBody && method.CustomAttributes.Any(a => a.AttributeType.FullName == WeaveContract.MethodMarker.FullName);
 
     /// <summary>
     /// The woven kickoff stores the body's token into each token parameter (<c>starg</c>); popping the value

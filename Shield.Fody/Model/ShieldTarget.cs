@@ -1,22 +1,11 @@
-using Shield.Fody.Analysis;
-
-namespace Shield.Fody.Selection;
-
-/// <summary>A token parameter whose value the body must not see: a CancellationToken or a CancellationToken?.</summary>
-public sealed record TokenParameter(ParameterDefinition Parameter, bool IsNullable)
-{
-    /// <summary>The CancellationToken type reference the module uses for this parameter.</summary>
-    public TypeReference TokenType => IsNullable
-        ? ((GenericInstanceType)Parameter.ParameterType).GenericArguments[0]
-        : Parameter.ParameterType;
-}
+namespace Shield.Fody.Model;
 
 /// <summary>A validated method to weave, with everything the rewriters need.</summary>
 /// <param name="Candidate">What selected it and how.</param>
 /// <param name="Shape">Its return type.</param>
 /// <param name="Tokens">Its token parameters, in order.</param>
 /// <param name="StateMachine">Where to hook into its state machine, or null for a method without one.</param>
-public sealed record ShieldTarget(ShieldCandidate Candidate, TaskShape Shape, IReadOnlyList<TokenParameter> Tokens, StateMachinePlan? StateMachine)
+internal sealed record ShieldTarget(ShieldCandidate Candidate, TaskShape Shape, IReadOnlyList<TokenParameter> Tokens, StateMachinePlan? StateMachine)
 {
     public MethodDefinition Method => Candidate.Method;
 

@@ -1,10 +1,11 @@
-using Shield.Fody.Analysis;
 using Shield.Fody.Diagnostics;
+using Shield.Fody.Model;
+using Shield.Fody.Selection;
 
-namespace Shield.Fody.Selection;
+namespace Shield.Fody.Analysis;
 
 /// <summary>Turns candidates into targets, reporting every candidate that cannot be woven as it is.</summary>
-public static class TargetValidator
+internal static class TargetValidator
 {
     public static IReadOnlyList<ShieldTarget> Validate(IEnumerable<ShieldCandidate> candidates, ICollection<Diagnostic> diagnostics)
     {

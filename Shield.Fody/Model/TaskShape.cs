@@ -1,6 +1,6 @@
-namespace Shield.Fody.Selection;
+namespace Shield.Fody.Model;
 
-public enum TaskKind
+internal enum TaskKind
 {
     Task,
     TaskOfT,
@@ -9,7 +9,7 @@ public enum TaskKind
 }
 
 /// <summary>What a shielded method returns: one of the four task types, and its result type if any.</summary>
-public sealed record TaskShape(TaskKind Kind, TypeReference ReturnType, TypeReference? ResultType)
+internal sealed record TaskShape(TaskKind Kind, TypeReference ReturnType, TypeReference? ResultType)
 {
     public bool IsValueTask => Kind is TaskKind.ValueTask or TaskKind.ValueTaskOfT;
 

@@ -1,13 +1,13 @@
-namespace Shield.Fody.Analysis;
+namespace Shield.Fody.Model;
 
 /// <summary>A call in MoveNext that ends the body's task with an exception, and the local holding that exception.</summary>
-public sealed record SetExceptionSite(Instruction Call, VariableDefinition Exception);
+internal sealed record SetExceptionSite(Instruction Call, VariableDefinition Exception);
 
 /// <summary>
 /// Where the rewriter will touch an async method's state machine, found and checked before anything changes.
 /// Field and method references are the ones MoveNext already uses, so they are right for generic state machines.
 /// </summary>
-public sealed record StateMachinePlan(
+internal sealed record StateMachinePlan(
     TypeDefinition StateMachine,
     MethodDefinition MoveNext,
     FieldReference StateField,
