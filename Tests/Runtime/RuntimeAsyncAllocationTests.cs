@@ -1,0 +1,52 @@
+using System.Threading;
+using System.Threading.Tasks;
+using NUnit.Framework;
+using Shield.Benchmarks.Subjects.RuntimeAsync;
+
+namespace Tests.Runtime;
+
+/// <summary>
+/// The benchmark subjects compiled as runtime-async methods (the test host runs them: test.runsettings sets
+/// DOTNET_RuntimeAsync=1). A shielded runtime-async body that completes synchronously allocates nothing, as the
+/// state-machine weave: the continuation that tracks a suspended body is made only once it has suspended.
+/// </summary>
+[NonParallelizable]
+[System.Runtime.Versioning.RequiresPreviewFeatures("The subjects are compiled with runtime-async=on, a preview feature.")]
+public class RuntimeAsyncAllocationTests
+{
+    const int Calls = 2_000;
+
+    readonly Orders _orders = new();
+
+    static long BytesPerCall(System.Func<Task<int>> call)
+    {
+        for (var i = 0; i < Calls; i++)
+        {
+            call().GetAwaiter().GetResult();
+        }
+
+        var before = System.GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Calls; i++)
+        {
+            call().GetAwaiter().GetResult();
+        }
+
+        return (System.GC.GetAllocatedBytesForCurrentThread() - before) / Calls;
+    }
+
+    [Test]
+    public void TheSubjectsAreWoven() =>
+        Assert.That(typeof(Orders).GetMethod(nameof(Orders.ShieldedCountAsync))!.IsDefined(typeof(Shield.ShieldedMethodAttribute), false), Is.True,
+            "the runtime-async subjects carry the weaver's mark, so the comparisons below are woven against unwoven code");
+
+    [Test]
+    public void SyncBodyTokenThatCannotCancel_NoBytes() =>
+        Assert.That(BytesPerCall(() => _orders.ShieldedCountAsync(CancellationToken.None)), Is.Zero.And.EqualTo(BytesPerCall(() => _orders.CountAsync(CancellationToken.None))));
+
+    [Test]
+    public void SyncBodyCancelableToken_NoBytes()
+    {
+        using var caller = new CancellationTokenSource();
+        Assert.That(BytesPerCall(() => _orders.ShieldedCountAsync(caller.Token)), Is.Zero.And.EqualTo(BytesPerCall(() => _orders.CountAsync(caller.Token))));
+    }
+}
