@@ -29,7 +29,7 @@ public class ConfigurationTests
     {
         foreach (var folder in new[] { "obj", "bin" })
         {
-            var path = Repository.PathOf("AssemblyWithPatterns", folder, configurationCase);
+            var path = Repository.PathOf("fixtures", "AssemblyWithPatterns", folder, configurationCase);
             if (Directory.Exists(path))
             {
                 Directory.Delete(path, recursive: true);
@@ -45,11 +45,11 @@ public class ConfigurationTests
                 ["ShieldWeaverConfiguration"] = weaverConfiguration,
                 ["FodyTreatWarningsAsErrors"] = "false",
             },
-            ["build", Repository.PathOf("AssemblyWithPatterns", "AssemblyWithPatterns.csproj"), "--nologo", .. extraArguments]);
+            ["build", Repository.PathOf("fixtures", "AssemblyWithPatterns", "AssemblyWithPatterns.csproj"), "--nologo", .. extraArguments]);
     }
 
     static string BuiltAssembly(string configurationCase) =>
-        Repository.PathOf("AssemblyWithPatterns", "bin", configurationCase, "net10.0", "AssemblyWithPatterns.dll");
+        Repository.PathOf("fixtures", "AssemblyWithPatterns", "bin", configurationCase, "net10.0", "AssemblyWithPatterns.dll");
 
     [Test]
     public void IncludeSelectsShieldableMethodsAndExcludeWins()

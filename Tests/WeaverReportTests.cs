@@ -25,7 +25,7 @@ public class WeaverReportTests
     public void WarnsWhenConfiguredButNothingWasShielded()
     {
         // FixtureSupport is an assembly without a single [Shield].
-        var result = new ModuleWeaver().ExecuteTestRun(Repository.PathOf("FixtureSupport", "bin", "Release", "netstandard2.0", "FixtureSupport.dll"), runPeVerify: false);
+        var result = new ModuleWeaver().ExecuteTestRun(Repository.PathOf("fixtures", "FixtureSupport", "bin", "Release", "netstandard2.0", "FixtureSupport.dll"), runPeVerify: false);
 
         Assert.That(result.Errors, Is.Empty);
         Assert.That(result.Warnings.Select(w => w.Text), Is.EqualTo(new[]

@@ -45,15 +45,15 @@ public sealed record Flavor(WeavePath Path, string Configuration, string TargetF
     {
         get
         {
-            var project = (Path, Configuration) switch
+            string[] project = (Path, Configuration) switch
             {
-                (WeavePath.TestRun, RuntimeAsync) => "AssemblyToProcess.RuntimeAsync",
-                (WeavePath.MSBuild, RuntimeAsync) => "AssemblyToProcess.RuntimeAsync.MSBuild",
-                (WeavePath.TestRun, _) => "AssemblyToProcess",
-                _ => "AssemblyToProcess.MSBuild",
+                (WeavePath.TestRun, RuntimeAsync) => ["fixtures", "AssemblyToProcess.RuntimeAsync"],
+                (WeavePath.MSBuild, RuntimeAsync) => ["fixtures", "AssemblyToProcess.RuntimeAsync.MSBuild"],
+                (WeavePath.TestRun, _) => ["AssemblyToProcess"],
+                _ => ["fixtures", "AssemblyToProcess.MSBuild"],
             };
             var configuration = Configuration == RuntimeAsync ? "Debug" : Configuration;
-            return Repository.PathOf(project, "bin", configuration, TargetFramework, "AssemblyToProcess.dll");
+            return Repository.PathOf([.. project, "bin", configuration, TargetFramework, "AssemblyToProcess.dll"]);
         }
     }
 
