@@ -64,8 +64,12 @@ public class ShieldedShutdownTests
 
         var stopping = host.StopAsync();
         await Limits.Within(_logs.Logged("Waiting for shielded work to finish: 1 in flight (Outbox.FlushAsync)."), "the wait to start");
+        Assert.That(stopping.IsCompleted, Is.False, "the host waits for the work");
+        Assert.That(_logs.Entries.Select(e => e.Message), Has.None.StartsWith("Shielded work drained"), "nothing drained while the work still runs");
+
         flushed.SetResult();
         await Limits.Within(stopping, "the host to stop");
+        Assert.That(_logs.Entries.Select(e => e.Message), Does.Contain("Shielded work drained: the 1 in flight at shutdown finished."));
     }
 
     [Test]
