@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using Fixtures;
 using Mono.Cecil;
 using NUnit.Framework;
+using Shield.Testing;
 using Tests.Infrastructure;
 
 namespace Tests;
@@ -82,7 +83,7 @@ public class ConfigurationTests
     {
         Assert.That(OrdersBuild.Value.ExitCode, Is.Zero, OrdersBuild.Value.Output);
         var built = BuiltAssembly("orders");
-        var context = new FlavorLoadContext("patterns", built, Path.GetDirectoryName(built)!);
+        var context = RuntimeLoadContext.InFolder("patterns", Path.GetDirectoryName(built)!);
         var assembly = context.LoadFromAssemblyPath(built);
 
         var shieldedProbe = new Probe();

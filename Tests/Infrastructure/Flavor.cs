@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Shield.Testing;
 
 namespace Tests.Infrastructure;
 
@@ -27,12 +28,9 @@ public sealed record Flavor(WeavePath Path, string Configuration, string TargetF
         {
             foreach (var path in new[] { WeavePath.TestRun, WeavePath.MSBuild })
             {
-                foreach (var configuration in new[] { "Debug", "Release" })
+                foreach (var build in BuildFlavor.All)
                 {
-                    foreach (var targetFramework in new[] { "netstandard2.0", "net10.0" })
-                    {
-                        yield return new Flavor(path, configuration, targetFramework);
-                    }
+                    yield return new Flavor(path, build.Configuration, build.TargetFramework);
                 }
 
                 yield return new Flavor(path, RuntimeAsync, "net10.0");

@@ -3,7 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using Shield.Fuzz.Campaign;
-using Shield.Fuzz.Compilation;
+using Shield.Testing;
 
 namespace Shield.Fuzz.Tests;
 
