@@ -18,7 +18,7 @@ public class WeaverParityTests
     [Test]
     public async Task TheWeaversMisuseFixtures()
     {
-        var sources = Directory.GetFiles(Path.Combine(RepositoryRoot, "AssemblyWithMisuses"), "*.cs").Select(File.ReadAllText).ToArray();
+        var sources = Directory.GetFiles(Path.Combine(RepositoryRoot, "fixtures", "AssemblyWithMisuses"), "*.cs").Select(File.ReadAllText).ToArray();
 
         var promised = sources.Sum(source => source.Split("// expect SHIELD").Length - 1);
 

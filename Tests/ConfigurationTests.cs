@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using Fixtures;
 using Mono.Cecil;
 using NUnit.Framework;
+using Shield.Testing;
 using Tests.Infrastructure;
 
 namespace Tests;
@@ -29,7 +30,7 @@ public class ConfigurationTests
     {
         foreach (var folder in new[] { "obj", "bin" })
         {
-            var path = Repository.PathOf("AssemblyWithPatterns", folder, configurationCase);
+            var path = Repository.PathOf("fixtures", "AssemblyWithPatterns", folder, configurationCase);
             if (Directory.Exists(path))
             {
                 Directory.Delete(path, recursive: true);
@@ -45,11 +46,11 @@ public class ConfigurationTests
                 ["ShieldWeaverConfiguration"] = weaverConfiguration,
                 ["FodyTreatWarningsAsErrors"] = "false",
             },
-            ["build", Repository.PathOf("AssemblyWithPatterns", "AssemblyWithPatterns.csproj"), "--nologo", .. extraArguments]);
+            ["build", Repository.PathOf("fixtures", "AssemblyWithPatterns", "AssemblyWithPatterns.csproj"), "--nologo", .. extraArguments]);
     }
 
     static string BuiltAssembly(string configurationCase) =>
-        Repository.PathOf("AssemblyWithPatterns", "bin", configurationCase, "net10.0", "AssemblyWithPatterns.dll");
+        Repository.PathOf("fixtures", "AssemblyWithPatterns", "bin", configurationCase, "net10.0", "AssemblyWithPatterns.dll");
 
     [Test]
     public void IncludeSelectsShieldableMethodsAndExcludeWins()
@@ -93,7 +94,7 @@ public class ConfigurationTests
     {
         Assert.That(OrdersBuild.Value.ExitCode, Is.Zero, OrdersBuild.Value.Output);
         var built = BuiltAssembly("orders");
-        var context = new FlavorLoadContext("patterns", built, Path.GetDirectoryName(built)!);
+        var context = RuntimeLoadContext.InFolder("patterns", Path.GetDirectoryName(built)!);
         var assembly = context.LoadFromAssemblyPath(built);
 
         var shieldedProbe = new Probe();

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Fixtures;
 using Mono.Cecil;
 using NUnit.Framework;
+using Shield.Testing;
 using Tests.Infrastructure;
 
 namespace Tests.Compatibility;
@@ -23,9 +24,8 @@ public class EarlierWeaveTests
     {
         var woven = Repository.PathOf("Tests", "Compatibility", "WovenBy-0.1.0", "AssemblyToProcess.dll");
         var currentRuntime = Path.GetDirectoryName(typeof(Shield.ShieldAttribute).Assembly.Location)!;
-        var context = new FlavorLoadContext("woven by 0.1.0", woven, currentRuntime);
-        return (context.LoadFromAssemblyName(new AssemblyName("AssemblyToProcess")),
-            new RuntimeView(context.LoadFromAssemblyName(new AssemblyName(FlavorLoadContext.RuntimeAssemblyName))));
+        var context = RuntimeLoadContext.InFolder("woven by 0.1.0", currentRuntime);
+        return (context.LoadFromAssemblyPath(woven), context.ViewRuntime());
     });
 
     Probe _probe = null!;

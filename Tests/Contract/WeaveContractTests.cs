@@ -4,6 +4,7 @@ using System.Linq;
 using System.Reflection;
 using Mono.Cecil;
 using NUnit.Framework;
+using Shield.Testing;
 using Shield.Fody.Contract;
 using Tests.Infrastructure;
 
@@ -66,7 +67,7 @@ public class WeaveContractTests(string targetFramework)
     public void LoadRuntime()
     {
         var fixture = WovenFlavor.CompiledFixturePath("Debug", targetFramework);
-        var context = new FlavorLoadContext($"contract {targetFramework}", fixture, System.IO.Path.GetDirectoryName(fixture)!, isCollectible: true);
+        var context = RuntimeLoadContext.InFolder($"contract {targetFramework}", System.IO.Path.GetDirectoryName(fixture)!, isCollectible: true);
         _runtime = context.LoadFromAssemblyName(new AssemblyName(WeaveContract.RuntimeAssembly));
     }
 

@@ -23,13 +23,13 @@ public class MSBuildMisuseTests
     static DotnetCli.Result Build => Builds.Value.Again;
 
     static DotnetCli.Result BuildMisuses() =>
-        DotnetCli.Run(Repository.Root, TimeSpan.FromMinutes(5), "build", Repository.PathOf("AssemblyWithMisuses.MSBuild", "AssemblyWithMisuses.MSBuild.csproj"), "--nologo");
+        DotnetCli.Run(Repository.Root, TimeSpan.FromMinutes(5), "build", Repository.PathOf("fixtures", "AssemblyWithMisuses.MSBuild", "AssemblyWithMisuses.MSBuild.csproj"), "--nologo");
 
     internal static void DeleteFolders(params string[] folders)
     {
         foreach (var folder in folders)
         {
-            var path = Repository.PathOf("AssemblyWithMisuses.MSBuild", folder);
+            var path = Repository.PathOf("fixtures", "AssemblyWithMisuses.MSBuild", folder);
             if (Directory.Exists(path))
             {
                 Directory.Delete(path, recursive: true);
@@ -74,7 +74,7 @@ public class MSBuildWarningTests
             Repository.Root,
             TimeSpan.FromMinutes(5),
             new Dictionary<string, string?> { ["OnlyMisusesThatWarn"] = "true", ["FodyTreatWarningsAsErrors"] = treatWarningsAsErrors },
-            "build", Repository.PathOf("AssemblyWithMisuses.MSBuild", "AssemblyWithMisuses.MSBuild.csproj"), "--nologo");
+            "build", Repository.PathOf("fixtures", "AssemblyWithMisuses.MSBuild", "AssemblyWithMisuses.MSBuild.csproj"), "--nologo");
     }
 
     [Test]

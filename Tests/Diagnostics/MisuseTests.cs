@@ -20,10 +20,10 @@ public class MisuseTests
 {
     static readonly Lazy<TestResult> Woven = new(() => Weave(null, "default"));
 
-    public static string CompiledPath => Repository.PathOf("AssemblyWithMisuses", "bin", "Debug", "net10.0", "AssemblyWithMisuses.dll");
+    public static string CompiledPath => Repository.PathOf("fixtures", "AssemblyWithMisuses", "bin", "Debug", "net10.0", "AssemblyWithMisuses.dll");
 
     public static IEnumerable<TestCaseData> Expected =>
-        ExpectedDiagnostics.In(Repository.PathOf("AssemblyWithMisuses")).Select(e => new TestCaseData(e).SetArgDisplayNames(e.ToString()));
+        ExpectedDiagnostics.In(Repository.PathOf("fixtures", "AssemblyWithMisuses")).Select(e => new TestCaseData(e).SetArgDisplayNames(e.ToString()));
 
     static TestResult Weave(XElement? config, string folder)
     {
@@ -64,7 +64,7 @@ public class MisuseTests
     public void NothingElseIsReported()
     {
         var reported = AllDiagnostics(Woven.Value).Select(d => d.Message.Text.Split(' ')[0].TrimEnd(':') + " " + d.Message.Text.Split(' ')[1]);
-        var expected = ExpectedDiagnostics.In(Repository.PathOf("AssemblyWithMisuses")).Select(e => $"{e.Id} {e.Operation}");
+        var expected = ExpectedDiagnostics.In(Repository.PathOf("fixtures", "AssemblyWithMisuses")).Select(e => $"{e.Id} {e.Operation}");
         Assert.That(reported, Is.EquivalentTo(expected));
     }
 
@@ -82,7 +82,7 @@ public class MisuseTests
     {
         using var compiled = ModuleDefinition.ReadModule(CompiledPath);
         using var woven = ModuleDefinition.ReadModule(Woven.Value.AssemblyPath);
-        var rejected = ExpectedDiagnostics.In(Repository.PathOf("AssemblyWithMisuses")).Select(e => e.Operation).ToHashSet();
+        var rejected = ExpectedDiagnostics.In(Repository.PathOf("fixtures", "AssemblyWithMisuses")).Select(e => e.Operation).ToHashSet();
 
         var compared = 0;
         foreach (var type in compiled.GetTypes())

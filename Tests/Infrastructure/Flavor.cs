@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Shield.Testing;
 
 namespace Tests.Infrastructure;
 
@@ -27,12 +28,9 @@ public sealed record Flavor(WeavePath Path, string Configuration, string TargetF
         {
             foreach (var path in new[] { WeavePath.TestRun, WeavePath.MSBuild })
             {
-                foreach (var configuration in new[] { "Debug", "Release" })
+                foreach (var build in BuildFlavor.All)
                 {
-                    foreach (var targetFramework in new[] { "netstandard2.0", "net10.0" })
-                    {
-                        yield return new Flavor(path, configuration, targetFramework);
-                    }
+                    yield return new Flavor(path, build.Configuration, build.TargetFramework);
                 }
 
                 yield return new Flavor(path, RuntimeAsync, "net10.0");
@@ -45,15 +43,15 @@ public sealed record Flavor(WeavePath Path, string Configuration, string TargetF
     {
         get
         {
-            var project = (Path, Configuration) switch
+            string[] project = (Path, Configuration) switch
             {
-                (WeavePath.TestRun, RuntimeAsync) => "AssemblyToProcess.RuntimeAsync",
-                (WeavePath.MSBuild, RuntimeAsync) => "AssemblyToProcess.RuntimeAsync.MSBuild",
-                (WeavePath.TestRun, _) => "AssemblyToProcess",
-                _ => "AssemblyToProcess.MSBuild",
+                (WeavePath.TestRun, RuntimeAsync) => ["fixtures", "AssemblyToProcess.RuntimeAsync"],
+                (WeavePath.MSBuild, RuntimeAsync) => ["fixtures", "AssemblyToProcess.RuntimeAsync.MSBuild"],
+                (WeavePath.TestRun, _) => ["AssemblyToProcess"],
+                _ => ["fixtures", "AssemblyToProcess.MSBuild"],
             };
             var configuration = Configuration == RuntimeAsync ? "Debug" : Configuration;
-            return Repository.PathOf(project, "bin", configuration, TargetFramework, "AssemblyToProcess.dll");
+            return Repository.PathOf([.. project, "bin", configuration, TargetFramework, "AssemblyToProcess.dll"]);
         }
     }
 

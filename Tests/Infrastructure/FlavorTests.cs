@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading.Tasks;
 using Fixtures;
 using NUnit.Framework;
+using Shield.Testing;
 
 namespace Tests.Infrastructure;
 

@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Runtime.ExceptionServices;
 using Fody;
 using Shield.Fody;
+using Shield.Testing;
 
 namespace Tests.Infrastructure;
 
@@ -19,9 +20,9 @@ public sealed class WovenFlavor
         AssemblyPath = wovenPath;
         ReferenceDirectory = runtimeDirectory;
         WeaveResult = weaveResult;
-        var context = new FlavorLoadContext(flavor.ToString(), wovenPath, runtimeDirectory);
-        Fixtures = context.LoadFromAssemblyName(new AssemblyName("AssemblyToProcess"));
-        Runtime = new RuntimeView(context.LoadFromAssemblyName(new AssemblyName(FlavorLoadContext.RuntimeAssemblyName)));
+        var context = RuntimeLoadContext.InFolder(flavor.ToString(), runtimeDirectory);
+        Fixtures = context.LoadFromAssemblyPath(wovenPath);
+        Runtime = context.ViewRuntime();
     }
 
     public Flavor Flavor { get; }

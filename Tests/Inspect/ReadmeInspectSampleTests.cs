@@ -16,7 +16,7 @@ public class ReadmeInspectSampleTests
     [Test]
     public void ReadmeShowsWhatShieldInspectPrints()
     {
-        var result = ShieldInspect.Run(Repository.PathOf("AssemblyToProcess.MSBuild", "bin", "Release", "net10.0", "AssemblyToProcess.dll"), Method);
+        var result = ShieldInspect.Run(Repository.PathOf("fixtures", "AssemblyToProcess.MSBuild", "bin", "Release", "net10.0", "AssemblyToProcess.dll"), Method);
         Assert.That(result.ExitCode, Is.EqualTo(0), result.Output);
 
         // The decompiler indents with tabs, which READMEs render eight columns wide.

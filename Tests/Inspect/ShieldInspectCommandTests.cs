@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Fody;
 using Mono.Cecil;
@@ -37,6 +38,22 @@ public class ShieldInspectCommandTests
         Assert.That(lines, Has.Some.Match(@"^AssemblyToProcess\.ShieldedClass\.StoreAsync\(Probe, CancellationToken\) +\[Shield\] on the type +no timeout$"));
         Assert.That(lines, Has.Some.Match(@"^AssemblyToProcess\.ShieldedLambda\.Create\.<lambda>\(CancellationToken\) "));
         Assert.That(lines, Has.None.Contains("Unmarked"));
+
+        // Every listed line, read back against the markers the weave left (by reflection, not by shield-inspect's
+        // Cecil reader): one line per shielded method, each with its own selection, timeout and parameter count.
+        var markers = woven.Fixtures.GetTypes().Where(type => !type.IsNested).SelectMany(ShieldedMethods.Of).ToList();
+        var methodLines = lines.Skip(2).TakeWhile(line => line.Length > 0).ToList();
+        Assert.That(markers, Has.Count.EqualTo(ShieldedMethods.Count(woven.Fixtures)), "every marker is on a top-level type or one nested in it");
+        Assert.That(methodLines, Has.Count.EqualTo(markers.Count), result.Output);
+        foreach (var marker in markers)
+        {
+            var timeout = marker.TimeoutMilliseconds > 0 ? $"timeout {marker.TimeoutMilliseconds} ms" : "no timeout";
+            var parameters = string.Join(", ", Enumerable.Repeat("[^,()]+", marker.Method.GetParameters().Length));
+            var line = $@"^{Regex.Escape(marker.Operation)}\({parameters}\) +{Regex.Escape(marker.SelectedBy)} +{timeout}$";
+            Assert.That(methodLines.Count(l => Regex.IsMatch(l, line)), Is.EqualTo(1), $"{marker.Operation} is listed once as {line}:{Environment.NewLine}{result.Output}");
+        }
+
+        Assert.That(lines.Last(line => line.Length > 0), Does.StartWith("Run shield-inspect ").And.EndWith(" <method> to see one of them as compiled."));
     }
 
     [TestCase("Debug")]

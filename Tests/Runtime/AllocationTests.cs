@@ -19,6 +19,10 @@ public class AllocationTests
     readonly Orders _orders = new();
     readonly CancellationTokenSource _caller = new();
 
+    /// <summary>Built without Fody, each equality below would compare identical code and pass.</summary>
+    [OneTimeSetUp]
+    public void SubjectsAreWoven() => Woven.Require(typeof(Orders));
+
     [OneTimeTearDown]
     public void DisposeCaller() => _caller.Dispose();
 

@@ -34,10 +34,8 @@ public class RuntimeAsyncAllocationTests
         return (System.GC.GetAllocatedBytesForCurrentThread() - before) / Calls;
     }
 
-    [Test]
-    public void TheSubjectsAreWoven() =>
-        Assert.That(typeof(Orders).GetMethod(nameof(Orders.ShieldedCountAsync))!.IsDefined(typeof(Shield.ShieldedMethodAttribute), false), Is.True,
-            "the runtime-async subjects carry the weaver's mark, so the comparisons below are woven against unwoven code");
+    [OneTimeSetUp]
+    public void SubjectsAreWoven() => Shield.Benchmarks.Subjects.Woven.Require(typeof(Orders));
 
     [Test]
     public void SyncBodyTokenThatCannotCancel_NoBytes() =>

@@ -19,7 +19,7 @@ namespace Tests.Shutdown;
 [NonParallelizable]
 public class ShieldedShutdownTests
 {
-    readonly RecordingLoggerProvider _logs = new();
+    RecordingLoggerProvider _logs = new();
 
     IHost BuildHost(Action<IServiceCollection>? configure = null) =>
         Host.CreateDefaultBuilder()
@@ -34,6 +34,10 @@ public class ShieldedShutdownTests
 
     static Task StartShieldedWork(string operation, Task work, CancellationToken caller = default) =>
         ShieldRuntime.Returned(work, ShieldRuntime.CallerTokens(caller), new ShieldedOperation(operation, 0), null);
+
+    /// <summary>NUnit runs every test on one instance: without this, a test would see the lines of the tests before it.</summary>
+    [SetUp]
+    public void RecordThisTestOnly() => _logs = new();
 
     [TearDown]
     public async Task NothingLeftInFlight() => await Limits.Within(ShieldedOperations.DrainAsync(), "test work to drain");
@@ -64,8 +68,12 @@ public class ShieldedShutdownTests
 
         var stopping = host.StopAsync();
         await Limits.Within(_logs.Logged("Waiting for shielded work to finish: 1 in flight (Outbox.FlushAsync)."), "the wait to start");
+        Assert.That(stopping.IsCompleted, Is.False, "the host waits for the work");
+        Assert.That(_logs.Entries.Select(e => e.Message), Has.None.StartsWith("Shielded work drained"), "nothing drained while the work still runs");
+
         flushed.SetResult();
         await Limits.Within(stopping, "the host to stop");
+        Assert.That(_logs.Entries.Select(e => e.Message), Does.Contain("Shielded work drained: the 1 in flight at shutdown finished."));
     }
 
     [Test]

@@ -7,6 +7,7 @@ using Mono.Cecil;
 using Shield.Fody;
 using Shield.Fody.Contract;
 using Shield.Inspect;
+using Shield.Testing;
 using Tests.Infrastructure;
 
 namespace Tests.WovenCode;
@@ -81,7 +82,7 @@ public static class IlValidityGate
     /// <summary>Loads the assembly with its own runtime into a context of its own and makes the JIT compile each member.</summary>
     static void CompileWithTheJit(IReadOnlyList<WovenMember> members, string assemblyPath, string referenceDirectory, List<Finding> findings)
     {
-        var context = new FlavorLoadContext($"IL gate: {assemblyPath}", assemblyPath, referenceDirectory, isCollectible: true);
+        var context = RuntimeLoadContext.InFolder($"IL gate: {assemblyPath}", referenceDirectory, isCollectible: true);
         try
         {
             var module = context.LoadFromAssemblyPath(assemblyPath).ManifestModule;

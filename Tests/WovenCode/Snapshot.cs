@@ -14,8 +14,8 @@ namespace Tests.WovenCode;
 /// Approved text files in Tests/Snapshots/, compared with what a test produced. A difference fails with a diff and
 /// leaves <c>NAME.received.txt</c> beside <c>NAME.approved.txt</c> (git ignores received files).
 /// <para>
-/// <c>SHIELD_ACCEPT_SNAPSHOTS=1</c> accepts: every compared text becomes the approved file. A missing approved file is
-/// written as approved too, unless <c>CI=true</c>, where it fails: a snapshot nobody committed guards nothing.
+/// <c>SHIELD_ACCEPT_SNAPSHOTS=1</c> accepts: every compared text becomes the approved file. Without it a missing
+/// approved file fails like a different one: a snapshot nobody reviewed and committed guards nothing.
 /// </para>
 /// </summary>
 public static class Snapshot
@@ -33,8 +33,6 @@ public static class Snapshot
 
     public static bool Accepting => IsSet(AcceptVariable);
 
-    static bool RunningInCi => IsSet("CI");
-
     /// <summary>Compares <paramref name="text"/> with the approved snapshot <paramref name="name"/>.</summary>
     public static void Verify(string name, string text)
     {
@@ -49,7 +47,7 @@ public static class Snapshot
             return;
         }
 
-        if (Accepting || (approved is null && !RunningInCi))
+        if (Accepting)
         {
             Directory.CreateDirectory(Folder);
             File.WriteAllText(approvedPath, received);
@@ -60,7 +58,7 @@ public static class Snapshot
 
         File.WriteAllText(receivedPath, received);
         Assert.Fail(approved is null
-            ? $"Snapshot {name} has no approved file, and CI=true does not create one. Run the tests with {AcceptVariable}=1 locally, review {approvedPath} and commit it. What this run produced: {receivedPath}"
+            ? $"Snapshot {name} has no approved file. Run the tests with {AcceptVariable}=1, review {approvedPath} and commit it. What this run produced: {receivedPath}"
             : $"Snapshot {name} differs from {approvedPath} (- approved, + received; the whole text is in {receivedPath}). If the change is intended, run the tests with {AcceptVariable}=1 and commit the approved file.\n{Diff(approved, received)}");
     }
 

@@ -15,6 +15,7 @@ using Mono.Cecil.Cil;
 using NUnit.Framework;
 using Shield.Fody;
 using Shield.Inspect;
+using Shield.Testing;
 using Tests.Infrastructure;
 
 namespace Tests.WovenCode;
@@ -106,7 +107,7 @@ public class WovenSymbolsTests
         var source = FixtureCode.SourcePath(fixture);
         var line = Array.FindIndex(File.ReadAllLines(source), text => text.Contains($"\"{message}\"", StringComparison.Ordinal)) + 1;
         var compiledDirectory = Path.GetDirectoryName(WovenFlavor.CompiledFixturePath(configuration, "net10.0"))!;
-        var context = new FlavorLoadContext($"symbols {fixture} {configuration}", WovenPathWithSymbols(configuration, "net10.0"), compiledDirectory, isCollectible: true);
+        var context = RuntimeLoadContext.InFolder($"symbols {fixture} {configuration}", compiledDirectory, isCollectible: true);
         try
         {
             var type = context.LoadFromAssemblyPath(WovenPathWithSymbols(configuration, "net10.0")).GetType($"AssemblyToProcess.{fixture}", throwOnError: true)!;
@@ -123,7 +124,7 @@ public class WovenSymbolsTests
             Assert.That(frame.GetFileLineNumber(), Is.EqualTo(line), $"the line that throws \"{message}\"");
             Assert.That(thrown.StackTrace, Does.Match($@"at AssemblyToProcess\.{fixture}\.SaveAsync\(Probe probe, CancellationToken ct(, ShieldedBody shieldedBody)?\) in .*{fixture}\.cs:line {line}\b"),
                 "the trace shows the method as written, not its state machine");
-            await Limits.Within(new RuntimeView(context.LoadFromAssemblyName(new AssemblyName(FlavorLoadContext.RuntimeAssemblyName))).DrainAsync(), "the body to end");
+            await Limits.Within(context.ViewRuntime().DrainAsync(), "the body to end");
         }
         finally
         {

@@ -27,6 +27,9 @@ public class CallBenchmarks
     readonly Orders _orders = new();
     readonly CancellationTokenSource _caller = new();
 
+    [GlobalSetup]
+    public void SubjectsAreWoven() => Woven.Require(typeof(Orders));
+
     [BenchmarkCategory(SyncNone), Benchmark(Baseline = true)]
     public Task<int> Unwoven_SyncNone() => _orders.CountAsync(CancellationToken.None);
 

@@ -8,6 +8,8 @@ using Shield.Benchmarks;
 // dotnet run -c Release --project benchmarks/Shield.Benchmarks -- --weaving-memory (peak memory of weaving)
 // dotnet run -c Release --project benchmarks/Shield.Benchmarks -- --weaving-phases (where weaving's time goes, GC included)
 // dotnet run -c Release --project benchmarks/Shield.Benchmarks -- --build-cost     (dotnet build with and without Shield)
+// --methods <n> after one of the last three sizes it down to n methods, and --build-cost to one rebuild each
+// (the test suite smoke-runs them so).
 // dotnet run -c Release --project benchmarks/Shield.Benchmarks -- --scale           (throughput with 1 to 16 parallel workers;
 //     --quick: 1 and 2 workers, a few ms each; --workers 1,4 --cell-ms 500 --rounds 2 to choose)
 // --scale runs first, in this process, as started: it touches no runtime-async subject and no BenchmarkDotNet type,
@@ -26,4 +28,3 @@ if (Environment.GetEnvironmentVariable("DOTNET_RuntimeAsync") != "1")
 }
 
 return BenchmarkModes.Run(args);
-

@@ -23,6 +23,9 @@ public class RuntimeAsyncCallBenchmarks
     readonly Orders _orders = new();
     readonly CancellationTokenSource _caller = new();
 
+    [GlobalSetup]
+    public void SubjectsAreWoven() => Shield.Benchmarks.Subjects.Woven.Require(typeof(Orders));
+
     [BenchmarkCategory(SyncNone), Benchmark(Baseline = true)]
     public Task<int> Unwoven_SyncNone() => _orders.CountAsync(CancellationToken.None);
 

@@ -30,7 +30,7 @@ public static class ScaleBenchmark
     /// <summary>Prints the table for <paramref name="options"/>; fails if a shielded call is still counted afterwards.</summary>
     public static int Report(ScaleOptions options)
     {
-        WovenSubjects.Require();
+        Woven.Require(typeof(Orders));
         var (workers, duration, rounds) = (options.Workers, options.Cell, options.Rounds);
         var quick = options.Quick;
 

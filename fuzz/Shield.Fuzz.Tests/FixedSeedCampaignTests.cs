@@ -3,7 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using Shield.Fuzz.Campaign;
-using Shield.Fuzz.Compilation;
+using Shield.Testing;
 
 namespace Shield.Fuzz.Tests;
 
@@ -27,6 +27,7 @@ public class FixedSeedCampaignTests
 
         TestContext.Out.WriteLine(output.ToString());
         Assert.That(options.Flavors, Is.EquivalentTo(BuildFlavor.All), "every build flavour is checked");
+        Assert.That(result.Outcomes.Checks, Is.EqualTo(Count * BuildFlavor.All.Count), "every method is checked in every flavour");
         Assert.That(result.Summary, Is.EqualTo($"{Count} methods, 0 divergences"), output.ToString());
         Assert.That(result.Features.Never, Is.Empty, "every feature of the generator appears in the batch");
         Assert.That(result.Outcomes.CanceledMidwayAndThrew, Is.GreaterThan(Count / 20),

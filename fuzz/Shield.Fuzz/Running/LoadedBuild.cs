@@ -1,3 +1,4 @@
+using System.IO;
 using System.Reflection;
 using Shield.Fuzz.Compilation;
 
@@ -10,17 +11,21 @@ public enum BuildKind
     Woven,
 }
 
-/// <summary>One batch build, loaded into its own context with its flavour's runtime.</summary>
+/// <summary>
+/// One batch build, loaded into its own collectible context with its flavour's runtime (a campaign unloads each batch
+/// when it is done with it), and the faults that runtime reports through <c>UnobservedFault</c>.
+/// </summary>
 public sealed class LoadedBuild : IDisposable
 {
-    readonly BuildLoadContext _context;
+    readonly RuntimeLoadContext _context;
 
     public LoadedBuild(string assemblyPath, BuildFlavor flavor, BuildKind kind)
     {
-        _context = new BuildLoadContext($"{kind} {flavor}", FuzzPaths.Runtime(flavor.RuntimeTargetFramework));
-        Assembly = _context.LoadBatch(assemblyPath);
+        _context = new RuntimeLoadContext($"{kind} {flavor}", FuzzPaths.Runtime(flavor.RuntimeTargetFramework), isCollectible: true);
+        Assembly = _context.LoadFromAssemblyPath(Path.GetFullPath(assemblyPath));
         Kind = kind;
-        Runtime = new RuntimeView(_context.LoadFromAssemblyName(new AssemblyName(BuildLoadContext.RuntimeAssemblyName)));
+        Runtime = _context.ViewRuntime();
+        Faults = Runtime.RecordUnobservedFaults();
     }
 
     public Assembly Assembly { get; }
@@ -29,5 +34,11 @@ public sealed class LoadedBuild : IDisposable
 
     public RuntimeView Runtime { get; }
 
-    public void Dispose() => _context.Unload();
+    public FaultRecorder Faults { get; }
+
+    public void Dispose()
+    {
+        Faults.Dispose();
+        _context.Unload();
+    }
 }

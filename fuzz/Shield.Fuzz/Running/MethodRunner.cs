@@ -132,7 +132,7 @@ public sealed class MethodRunner(TimeSpan safetyLimit)
         return new RunOutcome(MethodInvoker.Describe(method, task), log.Steps, log.Pauses, Faults(build), reachedGate, canceledAtOnce)
         {
             CallerTokenKept = callerTokenKept,
-            StillListed = build.Kind == BuildKind.Woven ? build.Runtime.InFlightListed : 0,
+            StillListed = build.Kind == BuildKind.Woven ? build.Runtime.GetInFlight().Count : 0,
         };
 
         RunOutcome Hung(string what) => new("hung", log.Steps, log.Pauses, [], reachedGate, canceledAtOnce, what);
@@ -155,7 +155,7 @@ public sealed class MethodRunner(TimeSpan safetyLimit)
     async Task<bool> Settled(LoadedBuild build) => build.Kind == BuildKind.Unwoven || await Within(build.Runtime.DrainAsync());
 
     static IReadOnlyList<string> Faults(LoadedBuild build) =>
-        build.Kind == BuildKind.Unwoven ? [] : [.. build.Runtime.TakeFaults().Select(f => $"{f.GetType().FullName}: {f.Message}")];
+        build.Kind == BuildKind.Unwoven ? [] : [.. build.Faults.Take().Select(f => $"{f.Exception.GetType().FullName}: {f.Exception.Message}")];
 
     async Task<bool> Within(Task task)
     {

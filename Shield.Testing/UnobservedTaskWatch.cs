@@ -1,10 +1,14 @@
-namespace Shield.Fuzz.Running;
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+
+namespace Shield.Testing;
 
 /// <summary>
-/// Collects what <see cref="TaskScheduler.UnobservedTaskException"/> reports. The README promises that a shielded
-/// body's task is always observed; a fault nobody looked at only surfaces when its task is finalized, so
-/// <see cref="Collect"/> forces a collection first. The event is process-wide: it cannot say which method or
-/// build left the task behind, only the exception can.
+/// Collects what <see cref="TaskScheduler.UnobservedTaskException"/> reports while it is alive. The README promises
+/// that a shielded body's task is always observed; a fault nobody looked at only surfaces when its task is
+/// finalized, so <see cref="Collect"/> forces a full collection first. The event is process-wide: it cannot say
+/// which method or build left the task behind, only the exception can.
 /// </summary>
 public sealed class UnobservedTaskWatch : IDisposable
 {
@@ -13,14 +17,15 @@ public sealed class UnobservedTaskWatch : IDisposable
 
     public UnobservedTaskWatch() => TaskScheduler.UnobservedTaskException += Record;
 
-    /// <summary>Finalizes what is garbage and returns the exceptions reported since the last call.</summary>
+    /// <summary>Collects garbage, runs finalizers, and returns the exceptions reported since the last call.</summary>
     public IReadOnlyList<Exception> Collect()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
+        GC.Collect();
         lock (_lock)
         {
-            var exceptions = _exceptions.ToList();
+            var exceptions = _exceptions.ToArray();
             _exceptions.Clear();
             return exceptions;
         }

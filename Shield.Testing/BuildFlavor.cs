@@ -1,7 +1,9 @@
-namespace Shield.Fuzz.Compilation;
+using System.Collections.Generic;
+
+namespace Shield.Testing;
 
 /// <summary>
-/// One way real builds compile the methods: Debug (class state machines) or Release (struct state machines), for
+/// One way real builds compile async methods: Debug (class state machines) or Release (struct state machines), for
 /// netstandard2.0 (woven code runs on the netstandard2.0 runtime) or net10.0 (on the net8.0 runtime).
 /// </summary>
 public sealed record BuildFlavor(string Configuration, string TargetFramework)

@@ -4,9 +4,12 @@ using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Tests.Infrastructure;
+namespace Shield.Testing;
 
-/// <summary>A flavour's own copy of <c>Shield.ShieldedOperations</c>, reached through reflection.</summary>
+/// <summary>
+/// A build's own copy of <c>Shield.ShieldedOperations</c>, reached through reflection: woven code of each build runs
+/// against the runtime of its own load context, which the caller's code cannot name.
+/// </summary>
 public sealed class RuntimeView(Assembly runtime)
 {
     readonly Type _operations = runtime.GetType("Shield.ShieldedOperations", throwOnError: true)!;
@@ -44,49 +47,10 @@ public sealed class RuntimeView(Assembly runtime)
     {
         var recorder = new FaultRecorder(extraHandler);
         var unobservedFault = _operations.GetEvent("UnobservedFault")!;
-        // Bound through contravariance: Handle takes EventArgs, the flavour's event passes its own ShieldedFaultEventArgs.
+        // Bound through contravariance: Handle takes EventArgs, the build's event passes its own ShieldedFaultEventArgs.
         var handler = Delegate.CreateDelegate(unobservedFault.EventHandlerType!, recorder, typeof(FaultRecorder).GetMethod(nameof(FaultRecorder.Handle))!);
         unobservedFault.AddEventHandler(null, handler);
         recorder.Unsubscribe = () => unobservedFault.RemoveEventHandler(null, handler);
         return recorder;
     }
-}
-
-/// <summary>Collects UnobservedFault events as (operation, exception) pairs.</summary>
-public sealed class FaultRecorder(Action<object?, EventArgs>? extraHandler) : IDisposable
-{
-    readonly object _lock = new();
-    readonly List<(string Operation, Exception Exception)> _faults = [];
-    readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    internal Action Unsubscribe { get; set; } = () => { };
-
-    public IReadOnlyList<(string Operation, Exception Exception)> Faults
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _faults];
-            }
-        }
-    }
-
-    /// <summary>Completes when the first fault is reported.</summary>
-    public Task First => _first.Task;
-
-    public void Handle(object? sender, EventArgs args)
-    {
-        var type = args.GetType();
-        var fault = ((string)type.GetProperty("Operation")!.GetValue(args)!, (Exception)type.GetProperty("Exception")!.GetValue(args)!);
-        lock (_lock)
-        {
-            _faults.Add(fault);
-        }
-
-        _first.TrySetResult();
-        extraHandler?.Invoke(sender, args);
-    }
-
-    public void Dispose() => Unsubscribe();
 }
