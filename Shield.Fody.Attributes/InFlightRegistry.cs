@@ -29,8 +29,6 @@ namespace Shield
 
         public static int InFlight => Volatile.Read(ref s_inFlight);
 
-        internal static int ShardCount => s_shards.Length;
-
         /// <summary>Counts a body at its first suspension, before its continuation can run anywhere else.</summary>
         public static void Enter() => Interlocked.Increment(ref s_inFlight);
 

@@ -53,7 +53,7 @@ public class EarlierWeaveTests
         using var module = ModuleDefinition.ReadModule(Repository.PathOf("Tests", "Compatibility", "WovenBy-0.1.0", "AssemblyToProcess.dll"));
         var stateMachine = module.GetType("AssemblyToProcess.InstanceMethod").NestedTypes.Single(t => t.Name.Contains("SaveAsync"));
         var runtimeCalls = stateMachine.Methods.Single(m => m.Name == "MoveNext").Body.Instructions
-            .Select(i => i.Operand).OfType<MethodReference>().Where(m => m.DeclaringType.Name == "ShieldRuntime").Select(m => m.Name).ToList();
+            .Select(i => i.Operand).OfType<MethodReference>().Where(m => m.DeclaringType.FullName == Shield.Fody.Contract.WeaveContract.Runtime.FullName).Select(m => m.Name).ToList();
         Assert.That(runtimeCalls, Is.EquivalentTo(new[] { "Suspending", "Completed", "Faulted" }), "woven before the Completing/Faulting hooks");
     }
 
