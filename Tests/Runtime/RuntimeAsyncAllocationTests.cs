@@ -14,37 +14,19 @@ namespace Tests.Runtime;
 [System.Runtime.Versioning.RequiresPreviewFeatures("The subjects are compiled with runtime-async=on, a preview feature.")]
 public class RuntimeAsyncAllocationTests
 {
-    const int Calls = 2_000;
-
     readonly Orders _orders = new();
-
-    static long BytesPerCall(System.Func<Task<int>> call)
-    {
-        for (var i = 0; i < Calls; i++)
-        {
-            call().GetAwaiter().GetResult();
-        }
-
-        var before = System.GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Calls; i++)
-        {
-            call().GetAwaiter().GetResult();
-        }
-
-        return (System.GC.GetAllocatedBytesForCurrentThread() - before) / Calls;
-    }
 
     [OneTimeSetUp]
     public void SubjectsAreWoven() => Shield.Benchmarks.Subjects.Woven.Require(typeof(Orders));
 
     [Test]
     public void SyncBodyTokenThatCannotCancel_NoBytes() =>
-        Assert.That(BytesPerCall(() => _orders.ShieldedCountAsync(CancellationToken.None)), Is.Zero.And.EqualTo(BytesPerCall(() => _orders.CountAsync(CancellationToken.None))));
+        Assert.That(AllocationTests.BytesPerCall(() => _orders.ShieldedCountAsync(CancellationToken.None)), Is.Zero.And.EqualTo(AllocationTests.BytesPerCall(() => _orders.CountAsync(CancellationToken.None))));
 
     [Test]
     public void SyncBodyCancelableToken_NoBytes()
     {
         using var caller = new CancellationTokenSource();
-        Assert.That(BytesPerCall(() => _orders.ShieldedCountAsync(caller.Token)), Is.Zero.And.EqualTo(BytesPerCall(() => _orders.CountAsync(caller.Token))));
+        Assert.That(AllocationTests.BytesPerCall(() => _orders.ShieldedCountAsync(caller.Token)), Is.Zero.And.EqualTo(AllocationTests.BytesPerCall(() => _orders.CountAsync(caller.Token))));
     }
 }
