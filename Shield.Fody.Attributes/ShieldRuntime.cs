@@ -15,8 +15,10 @@ namespace Shield
     /// parameters the body's token (<see cref="CancellationToken.None"/> or <see cref="BodyToken(CancellationTokenSource)"/>),
     /// runs as compiled, and hands the body's task to <c>Started</c> (async state machines) or <c>Returned</c>
     /// (other task-returning methods), which return either that task or a proxy. The state machine of an async
-    /// method reports its first suspension (<see cref="Suspending"/>) and its end (<c>Completed</c>,
-    /// <c>Faulted</c>), so a body that completes synchronously costs one branch and no allocation.
+    /// method reports its first suspension (<see cref="Suspending"/>) and its end, right before the builder sets the
+    /// body's task (<c>Completing</c>, <c>Faulting</c>) and right after (<c>Completed</c>, <c>Faulted</c>), so a body that
+    /// completes synchronously costs one branch and no allocation. Every entry point stays once woven code calls it:
+    /// assemblies woven by earlier versions run on this one.
     /// </remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class ShieldRuntime
