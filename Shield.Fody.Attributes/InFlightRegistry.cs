@@ -174,7 +174,7 @@ namespace Shield
             call.Deadline?.Dispose();
         }
 
-        /// <summary>Calls every running call's operation with it, one shard at a time, for the gauge and the listing.</summary>
+        /// <summary>Visits every call in flight, one shard at a time under that shard's lock, for the gauge and the listing.</summary>
         public static void ForEachRunning<TState>(ref TState state, RunningCallVisitor<TState> visit)
         {
             foreach (var shard in s_shards)

@@ -45,9 +45,9 @@ internal static class StateMachineRewriter
         var completed = runtime.Completed(shape, plan.ResultType);
         foreach (var setResult in plan.SetResultCalls)
         {
-            var start = ArgumentsStart(setResult, referenced);
-            IlEditor.Prepend(body, start, IfSuspendedBefore(start, firstRun, [.. LoadBodyTask(plan), Instruction.Create(OpCodes.Call, completing)]));
-            IlEditor.InsertAfter(body, setResult, IfSuspendedBefore(setResult.Next, firstRun, [.. LoadBodyTask(plan), Instruction.Create(OpCodes.Call, completed)]));
+            HookAround(body, setResult, referenced, firstRun,
+                [.. LoadBodyTask(plan), Instruction.Create(OpCodes.Call, completing)],
+                [.. LoadBodyTask(plan), Instruction.Create(OpCodes.Call, completed)]);
         }
 
         foreach (var site in plan.SetExceptionSites)
@@ -56,9 +56,9 @@ internal static class StateMachineRewriter
             Instruction[] BodyAndException(MethodReference hook) =>
                 [.. LoadBodyTask(plan), Instruction.Create(OpCodes.Ldloc, site.Exception), Instruction.Create(OpCodes.Call, hook)];
 
-            var start = ArgumentsStart(site.Call, referenced);
-            IlEditor.Prepend(body, start, IfSuspendedBefore(start, firstRun, BodyAndException(runtime.Faulting(shape, plan.ResultType, exceptionType))));
-            IlEditor.InsertAfter(body, site.Call, IfSuspendedBefore(site.Call.Next, firstRun, BodyAndException(runtime.Faulted(shape, plan.ResultType, exceptionType))));
+            HookAround(body, site.Call, referenced, firstRun,
+                BodyAndException(runtime.Faulting(shape, plan.ResultType, exceptionType)),
+                BodyAndException(runtime.Faulted(shape, plan.ResultType, exceptionType)));
         }
 
         IlEditor.WidenBranchesOutOfReach(body);
@@ -78,15 +78,20 @@ internal static class StateMachineRewriter
             .FirstOrDefault(info => !info.CatchHandler.IsEndOfMethod && info.CatchHandler.Offset < 0);
 
     /// <summary>
-    /// Where the builder call starts pushing its receiver, so a hook before it runs on an empty stack; the call itself
-    /// when the arguments are not pushed by straight-line code (a hook there is still valid IL, with the arguments
-    /// waiting on the stack).
+    /// Runs <paramref name="before"/> right before the builder call starts pushing its receiver (so on an empty stack)
+    /// and <paramref name="after"/> right after it, each only when this run of MoveNext is not the first (the body
+    /// suspended). Where the arguments are not pushed by straight-line code the first hook goes right before the call,
+    /// which is still valid IL, with the arguments waiting on the stack.
     /// </summary>
-    static Instruction ArgumentsStart(Instruction builderCall, HashSet<Instruction> referenced) =>
-        InstructionQueries.ArgumentStart(builderCall, ((MethodReference)builderCall.Operand).Parameters.Count + 1, referenced) ?? builderCall;
+    static void HookAround(MethodBody body, Instruction builderCall, HashSet<Instruction> referenced, VariableDefinition firstRun, Instruction[] before, Instruction[] after)
+    {
+        var start = InstructionQueries.ArgumentStart(builderCall, ((MethodReference)builderCall.Operand).Parameters.Count + 1, referenced) ?? builderCall;
+        IlEditor.Prepend(body, start, IfSuspended(start, firstRun, before));
+        IlEditor.InsertAfter(body, builderCall, IfSuspended(builderCall.Next, firstRun, after));
+    }
 
-    /// <summary><paramref name="hook"/>, run only when this run of MoveNext is not the first (the body suspended); <paramref name="next"/> follows either way.</summary>
-    static Instruction[] IfSuspendedBefore(Instruction next, VariableDefinition firstRun, Instruction[] hook) =>
+    /// <summary><paramref name="hook"/>, run only when this run of MoveNext is not the first; <paramref name="next"/> follows either way.</summary>
+    static Instruction[] IfSuspended(Instruction next, VariableDefinition firstRun, Instruction[] hook) =>
     [
         Instruction.Create(OpCodes.Ldloc, firstRun),
         Instruction.Create(OpCodes.Brtrue, next),
