@@ -12,59 +12,48 @@ namespace Shield
     /// </summary>
     internal static class CallEnd
     {
-        // The call that this thread's Ending took out of the registry for the Ended step that follows it on the same
-        // thread (the same run of MoveNext), which then needs no lock. An Ending nested inside another's SetResult (a
-        // caller resuming inline, ending its own shielded body) finds the slot taken and marks its call in the registry.
-        [ThreadStatic]
-        static Task? t_keptBody;
-
-        [ThreadStatic]
-        static TrackedCall t_keptCall;
-
         public static void Ending(Task body, Exception? exception)
         {
-            var keep = t_keptBody is null;
-            if (InFlightRegistry.TakeEnding(body, keep, out var call))
+            var recorded = InFlightRegistry.TryTake(body, out var call);
+            if (recorded)
             {
                 Finish(in call, exception);
-                if (keep)
-                {
-                    t_keptBody = body;
-                    t_keptCall = call;
-                }
             }
 
+            // Kept on this thread for the Ended step that follows in the same run of MoveNext, which then needs no
+            // lookup; the listing reads it to leave this body out from now on.
+            ThreadCalls.Current.PushEnding(body, recorded, in call);
             InFlightRegistry.Exit();
         }
 
         public static void Ended(Task body, Exception? exception)
         {
-            if (ReferenceEquals(t_keptBody, body))
+            if (ThreadCalls.Current.PopEnding(body, out var recorded, out var kept))
             {
-                var kept = t_keptCall;
-                t_keptBody = null;
-                t_keptCall = default;
-                Deliver(in kept, body, exception);
+                if (recorded)
+                {
+                    Deliver(in kept, body, exception);
+                }
+                else if (InFlightRegistry.TryTake(body, out var late))
+                {
+                    // Recorded by its kickoff after the Ending step looked: the kickoff returned the proxy.
+                    Finish(in late, exception);
+                    Deliver(in late, body, exception);
+                }
+
                 return;
             }
 
-            if (!InFlightRegistry.TryRemove(body, out var call))
-            {
-                // No Ending step left a mark: a weave without it (older builds, continuation-tracked bodies) whose
-                // kickoff already let go of the body.
-                InFlightRegistry.Exit();
-                return;
-            }
-
-            if (!call.IsEnding)
+            // No Ending step ran: a continuation-tracked body, or an assembly woven before that step existed.
+            if (InFlightRegistry.TryTake(body, out var call))
             {
                 Finish(in call, exception);
                 InFlightRegistry.Exit();
-            }
-
-            if (!call.IsTombstone)
-            {
                 Deliver(in call, body, exception);
+            }
+            else
+            {
+                InFlightRegistry.Exit();
             }
         }
 

@@ -23,6 +23,7 @@ namespace Shield
         static readonly RegistryShard[] s_shards = CreateShards();
         static readonly object s_drainLock = new object();
         static int s_inFlight;
+        static int s_walkedAwayHolds;
         static TaskCompletionSource<bool>? s_drained;
 
         static readonly Action<object?> s_onCallerCanceled = body => WalkAway((Task)body!);
@@ -43,18 +44,26 @@ namespace Shield
 
         /// <summary>
         /// Records a body that is still running after its kickoff returned. Returns false when the body reached its end
-        /// in the meantime: the caller then receives the body's own task.
+        /// in the meantime and nothing else will hand it over: the caller then receives the body's own task.
         /// </summary>
         public static bool Track(Task body, IShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline)
         {
             OperationsInFlight.Note(operation);
+            var startTimestamp = ShieldedOperations.TimeProvider.GetTimestamp();
+            if (promise is null && deadline is null && !ShieldMetrics.DurationEnabled)
+            {
+                // Nothing to do at its end but uncount it: listed from this thread, never looked up.
+                ThreadCalls.Current.Record(body, operation, startTimestamp);
+                return true;
+            }
+
             var call = new TrackedCall
             {
                 Operation = operation,
                 Promise = promise,
                 Caller = caller,
                 Deadline = deadline,
-                StartTimestamp = ShieldedOperations.TimeProvider.GetTimestamp(),
+                StartTimestamp = startTimestamp,
             };
 
             if (promise != null)
@@ -64,25 +73,13 @@ namespace Shield
             }
 
             var shard = ShardOf(body);
-            bool ending;
             lock (shard)
             {
-#if NET6_0_OR_GREATER
-                ending = !shard.Calls.TryAdd(body, call);
-#else
-                ending = shard.Calls.ContainsKey(body);
-                if (!ending)
-                {
-                    shard.Calls[body] = call;
-                }
-#endif
-            }
+                shard.Calls.Add(body, call);
 
-            if (ending)
-            {
-                // The body's end left a tombstone: it is handing over its outcome and its own task is the answer.
-                Release(in call);
-                return false;
+                // A full fence before the completion check below, paired with the one in the body's SetResult: either
+                // the body's end sees this entry, or this thread sees the body completed.
+                Interlocked.Increment(ref shard.Count);
             }
 
             if (promise != null && caller.FirstCanceled().IsCancellationRequested)
@@ -95,9 +92,9 @@ namespace Shield
                 return true;
             }
 
-            // The body ended before it was recorded. An entry its Ending step already marked is left to its end, which
-            // has stopped counting it and delivers to the promise; otherwise whoever removes the entry owns it.
-            if (TryRemoveUnlessEnding(body, out var own))
+            // The body ended while it was being recorded, and its end may have looked before the entry existed. Whoever
+            // takes the entry owns it; if its end took it, that end delivers to the promise.
+            if (TryTake(body, out var own))
             {
                 Release(in own);
                 return false;
@@ -106,54 +103,28 @@ namespace Shield
             return true;
         }
 
-        static bool TryRemoveUnlessEnding(Task body, out TrackedCall call)
+        /// <summary>
+        /// Takes a body's entry out of the registry. A miss in a shard with no entries takes no lock and writes nothing,
+        /// which is what the end of every call without an entry costs.
+        /// </summary>
+        public static bool TryTake(Task body, out TrackedCall call)
         {
             var shard = ShardOf(body);
-            lock (shard)
+            if (Volatile.Read(ref shard.Count) == 0)
             {
-                if (shard.Calls.TryGetValue(body, out call) && !call.IsEnding)
-                {
-                    shard.Calls.Remove(body);
-                    return true;
-                }
-
+                call = default;
                 return false;
             }
-        }
 
-        /// <summary>
-        /// Ends the record of a body that is about to hand over its outcome, so that its caller can no longer walk away
-        /// and the listing no longer shows it: takes the call out (<paramref name="remove"/>) or marks it in place.
-        /// Leaves a tombstone when the kickoff has not recorded it yet. Returns the call as it was when it is recorded.
-        /// </summary>
-        public static bool TakeEnding(Task body, bool remove, out TrackedCall call)
-        {
-            var shard = ShardOf(body);
             lock (shard)
             {
                 if (!RemoveFrom(shard, body, out call))
                 {
-                    shard.Calls[body] = TrackedCall.Tombstone;
                     return false;
                 }
 
-                if (!remove)
-                {
-                    var ending = call;
-                    ending.State |= CallState.Ending;
-                    shard.Calls[body] = ending;
-                }
-
+                shard.Count--;
                 return true;
-            }
-        }
-
-        public static bool TryRemove(Task body, out TrackedCall call)
-        {
-            var shard = ShardOf(body);
-            lock (shard)
-            {
-                return RemoveFrom(shard, body, out call);
             }
         }
 
@@ -167,34 +138,47 @@ namespace Shield
 #endif
         }
 
-        /// <summary>Lets go of the caller's tokens and the body's deadline once the body has ended.</summary>
+        /// <summary>
+        /// Lets go of the caller's tokens and the body's deadline once the body has ended, and of the hold a caller that
+        /// walked away put on <see cref="DrainAsync"/>.
+        /// </summary>
         public static void Release(in TrackedCall call)
         {
             CallerTokenRegistrations.Unregister(in call);
             call.Deadline?.Dispose();
+            if (call.WalkedAway && Interlocked.Decrement(ref s_walkedAwayHolds) == 0 && Volatile.Read(ref s_drained) != null)
+            {
+                SignalDrained();
+            }
         }
 
-        /// <summary>Visits every call in flight, one shard at a time under that shard's lock, for the gauge and the listing.</summary>
+        /// <summary>
+        /// Visits every call in flight: the entries, one shard at a time under that shard's lock, then the calls only
+        /// their kickoff threads know of. A body some thread is handing over is no longer in flight.
+        /// </summary>
         public static void ForEachRunning<TState>(ref TState state, RunningCallVisitor<TState> visit)
         {
+            var ending = ThreadCalls.CollectEnding();
             foreach (var shard in s_shards)
             {
                 lock (shard)
                 {
-                    foreach (var call in shard.Calls.Values)
+                    foreach (var entry in shard.Calls)
                     {
-                        if (call.IsInFlight)
+                        if (!entry.Key.IsCompleted && !ending.Contains(entry.Key))
                         {
-                            visit(ref state, in call);
+                            visit(ref state, entry.Value);
                         }
                     }
                 }
             }
+
+            ThreadCalls.ForEachRunning(ref state, visit, ending);
         }
 
         public static Task DrainAsync(CancellationToken cancellationToken)
         {
-            if (InFlight == 0)
+            if (IsDrained)
             {
                 return Task.CompletedTask;
             }
@@ -206,7 +190,7 @@ namespace Shield
             }
 
             // Exit may have reached zero before the signal was published.
-            if (InFlight == 0)
+            if (IsDrained)
             {
                 SignalDrained();
             }
@@ -214,12 +198,15 @@ namespace Shield
             return cancellationToken.CanBeCanceled ? WaitAsync(drained.Task, cancellationToken) : drained.Task;
         }
 
+        /// <summary>No call counts, and every caller that walked away has had its body's fault, if any, reported.</summary>
+        static bool IsDrained => Volatile.Read(ref s_inFlight) == 0 && Volatile.Read(ref s_walkedAwayHolds) == 0;
+
         static void SignalDrained()
         {
             TaskCompletionSource<bool>? drained;
             lock (s_drainLock)
             {
-                if (Volatile.Read(ref s_inFlight) != 0)
+                if (!IsDrained)
                 {
                     return;
                 }
@@ -257,6 +244,10 @@ namespace Shield
                 var walkedAway = call;
                 walkedAway.State = CallState.WalkedAway;
                 shard.Calls[body] = walkedAway;
+
+                // Until its end has reported a fault nobody will receive, the drain waits for this call even when its
+                // end stopped counting it before this entry existed.
+                Interlocked.Increment(ref s_walkedAwayHolds);
             }
 
             // Outside the lock: settling the promise runs the caller's continuations. The state decided above means

@@ -18,6 +18,12 @@ namespace Shield
 
         public readonly Dictionary<Task, TrackedCall> Calls = new Dictionary<Task, TrackedCall>(ReferenceComparer.Instance);
 
+        /// <summary>
+        /// The number of entries, read without the lock: the end of a call finds an empty shard without writing to it,
+        /// so shards that only calls without entries map to stay shared in every core's cache.
+        /// </summary>
+        public int Count;
+
         sealed class ReferenceComparer : IEqualityComparer<Task>
         {
             public static readonly ReferenceComparer Instance = new ReferenceComparer();
