@@ -19,13 +19,17 @@ static class Verify
     public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor, int location, params object[] arguments) =>
         new DiagnosticResult(descriptor).WithLocation(location).WithArguments(arguments);
 
-    public static Task Analyzer(string source, params DiagnosticResult[] expected)
+    public static Task Analyzer(string source, params DiagnosticResult[] expected) => Analyzer([source], expected);
+
+    /// <summary>Several documents, named <c>/0/Test0.cs</c>, <c>/0/Test1.cs</c>...: <c>{|#0:text|}</c> marks are numbered across them.</summary>
+    public static Task Analyzer(string[] sources, params DiagnosticResult[] expected)
     {
-        var test = new CSharpAnalyzerTest<ShieldAnalyzer, DefaultVerifier>
+        var test = new CSharpAnalyzerTest<ShieldAnalyzer, DefaultVerifier> { ReferenceAssemblies = References };
+        foreach (var source in sources)
         {
-            TestCode = source,
-            ReferenceAssemblies = References,
-        };
+            test.TestState.Sources.Add(source);
+        }
+
         test.TestState.AdditionalReferences.Add(ShieldAttributes);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
