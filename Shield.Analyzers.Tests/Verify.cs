@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 
@@ -34,4 +35,38 @@ static class Verify
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
+
+    /// <summary>
+    /// Applies the fix with <paramref name="equivalenceKey"/> to each diagnostic of <paramref name="sources"/>, one at a
+    /// time and by Fix All in the document, the project and the solution, and checks that each way gives
+    /// <paramref name="fixedSources"/>, exactly, trivia included. Diagnostics are marked in the sources as
+    /// <c>{|SHIELD001:Fire|}</c>, in the fixed sources too where a fix leaves one. Fixed sources equal to the sources
+    /// say that the fix is not offered.
+    /// </summary>
+    public static Task CodeFix<TCodeFix>(string[] sources, string[] fixedSources, string equivalenceKey)
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<ShieldAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            ReferenceAssemblies = References,
+            CodeActionEquivalenceKey = equivalenceKey,
+        };
+        foreach (var source in sources)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
+        foreach (var source in fixedSources)
+        {
+            test.FixedState.Sources.Add(source);
+        }
+
+        test.TestState.AdditionalReferences.Add(ShieldAttributes);
+        test.FixedState.AdditionalReferences.Add(ShieldAttributes);
+        return test.RunAsync();
+    }
+
+    public static Task CodeFix<TCodeFix>(string source, string fixedSource, string equivalenceKey)
+        where TCodeFix : CodeFixProvider, new() =>
+        CodeFix<TCodeFix>([source], [fixedSource], equivalenceKey);
 }
