@@ -21,20 +21,10 @@ public class FixedBuildTests
         var folder = Directory.CreateTempSubdirectory("shield-fixed-").FullName;
         try
         {
-            File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <FrameworkReference Include="Microsoft.AspNetCore.App" />
-                    <Reference Include="Shield.Fody.Attributes" HintPath="{typeof(ShieldAttribute).Assembly.Location}" />
-                    <Analyzer Include="{typeof(ShieldAnalyzer).Assembly.Location}" />
-                    <Analyzer Include="{typeof(ReturnTaskCodeFix).Assembly.Location}" />
-                  </ItemGroup>
-                </Project>
-                """);
+            File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), ConsumerProject.Csproj("", $"""
+                <FrameworkReference Include="Microsoft.AspNetCore.App" />
+                <Analyzer Include="{typeof(ReturnTaskCodeFix).Assembly.Location}" />
+                """));
             File.WriteAllText(Path.Combine(folder, "Orders.cs"), """
                 using System.Threading;
                 using Shield;
