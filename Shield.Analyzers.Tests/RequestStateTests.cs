@@ -10,19 +10,25 @@ namespace Shield.Analyzers.Tests;
 /// </summary>
 public class RequestStateTests
 {
+    /// <summary>What every test source uses, as global usings in a document of their own.</summary>
+    const string Usings = """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.Threading;
+        global using System.Threading.Tasks;
+        global using Microsoft.AspNetCore.Http;
+        global using Microsoft.AspNetCore.Mvc;
+        global using Shield;
+        """;
+
     static Task Analyzer(string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
-        Verify.Analyzer([source, AspNetCoreStubs.Source], expected);
+        Verify.Analyzer([source, Usings, AspNetCoreStubs.Source], expected);
 
     static Microsoft.CodeAnalysis.Testing.DiagnosticResult Used(int location, string operation, string expression, string type) =>
         Diagnostic(ShieldDescriptors.RequestStateAfterAwait, location, operation, expression, type);
 
     [Test]
     public Task UsesAfterTheFirstAwaitAreReportedOnePerExpression() => Analyzer("""
-        using System.Threading;
-        using System.Threading.Tasks;
-        using Microsoft.AspNetCore.Http;
-        using Shield;
-
         public class Orders
         {
             [Shield]
@@ -42,11 +48,6 @@ public class RequestStateTests
 
     [Test]
     public Task ValuesCopiedBeforeTheFirstAwaitAreFine() => Analyzer("""
-        using System.Threading;
-        using System.Threading.Tasks;
-        using Microsoft.AspNetCore.Http;
-        using Shield;
-
         public class Orders
         {
             [Shield]
@@ -69,11 +70,6 @@ public class RequestStateTests
 
     [Test]
     public Task AUseInTheAwaitedExpressionRunsBeforeTheAwait() => Analyzer("""
-        using System.Threading;
-        using System.Threading.Tasks;
-        using Microsoft.AspNetCore.Http;
-        using Shield;
-
         public class Orders
         {
             [Shield]
@@ -85,11 +81,6 @@ public class RequestStateTests
 
     [Test]
     public Task AnAwaitOnOnePathIsEnoughAndLoopsCarryItBack() => Analyzer("""
-        using System.Threading;
-        using System.Threading.Tasks;
-        using Microsoft.AspNetCore.Http;
-        using Shield;
-
         public class Orders
         {
             [Shield]
@@ -119,13 +110,6 @@ public class RequestStateTests
 
     [Test]
     public Task AwaitForeachAndAwaitUsingAreAwaits() => Analyzer("""
-        using System;
-        using System.Collections.Generic;
-        using System.Threading;
-        using System.Threading.Tasks;
-        using Microsoft.AspNetCore.Http;
-        using Shield;
-
         public class Orders
         {
             [Shield]
@@ -168,12 +152,6 @@ public class RequestStateTests
 
     [Test]
     public Task LambdasAndLocalFunctionsAreAlwaysReported() => Analyzer("""
-        using System;
-        using System.Threading;
-        using System.Threading.Tasks;
-        using Microsoft.AspNetCore.Http;
-        using Shield;
-
         public class Orders
         {
             [Shield]
@@ -190,11 +168,6 @@ public class RequestStateTests
 
     [Test]
     public Task AShieldedTypesMethodsAndAControllersPropertiesAreChecked() => Analyzer("""
-        using System.Threading;
-        using System.Threading.Tasks;
-        using Microsoft.AspNetCore.Mvc;
-        using Shield;
-
         [Shield]
         public class OrdersController : ControllerBase
         {
@@ -219,11 +192,6 @@ public class RequestStateTests
 
     [Test]
     public Task MethodsThatAreNotShieldedAreNotOurBusiness() => Analyzer("""
-        using System.Threading;
-        using System.Threading.Tasks;
-        using Microsoft.AspNetCore.Http;
-        using Shield;
-
         public class Orders
         {
             public async Task SaveAsync(HttpRequest request, CancellationToken ct)
@@ -241,4 +209,33 @@ public class RequestStateTests
         }
         """,
         Diagnostic(ShieldDescriptors.NoTokenParameter, 0, "Orders.NoTokenAsync"));
+
+    [Test]
+    public Task ALambdaOrLocalFunctionShieldedOnItsOwnIsCheckedAsAMethod() => Analyzer("""
+        public class Orders
+        {
+            public Func<HttpRequest, CancellationToken, Task> Handler() => [Shield] async (HttpRequest request, CancellationToken ct) =>
+            {
+                var path = request.Path;
+                await Task.Delay(path.Length, ct);
+                Console.WriteLine({|#0:request|}.Path);
+            };
+
+            public Task RunAsync(HttpResponse response, CancellationToken ct)
+            {
+                [Shield]
+                async Task SendAsync(CancellationToken token)
+                {
+                    response.StatusCode = 202;
+                    await Task.Delay(1, token);
+                    Action later = () => Console.WriteLine({|#1:response|}.StatusCode);
+                    later();
+                }
+
+                return SendAsync(ct);
+            }
+        }
+        """,
+        Used(0, "Orders.Handler.<lambda>", "request", "HttpRequest"),
+        Used(1, "Orders.RunAsync.SendAsync", "response", "HttpResponse"));
 }

@@ -90,7 +90,8 @@ static class AwaitReachability
         }
     }
 
-    static IEnumerable<IOperation> OperationsOf(BasicBlock block) =>
+    /// <summary>What a block runs: its operations, then the value its branch reads.</summary>
+    public static IEnumerable<IOperation> OperationsOf(BasicBlock block) =>
         block.BranchValue is { } branch ? block.Operations.Append(branch) : block.Operations;
 
     static bool ContainsAwait(IOperation operation) => operation.DescendantsAndSelf().OfType<IAwaitOperation>().Any();
