@@ -43,7 +43,7 @@ public class DescriptorTests
     {
         Assert.That(Supported.Select(d => d.Id).Distinct(), Is.EquivalentTo(new[]
         {
-            "SHIELD001", "SHIELD002", "SHIELD003", "SHIELD004", "SHIELD006", "SHIELD007", "SHIELD009", "SHIELD013", "SHIELD015",
+            "SHIELD001", "SHIELD002", "SHIELD003", "SHIELD004", "SHIELD006", "SHIELD007", "SHIELD009", "SHIELD013", "SHIELD015", "SHIELD017",
         }));
     }
 

@@ -21,19 +21,7 @@ public class RealBuildTests
         var folder = Directory.CreateTempSubdirectory("shield-consumer-").FullName;
         try
         {
-            File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                    <ErrorLog>build.sarif</ErrorLog>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <Reference Include="Shield.Fody.Attributes" HintPath="{typeof(ShieldAttribute).Assembly.Location}" />
-                    <Analyzer Include="{typeof(ShieldAnalyzer).Assembly.Location}" />
-                  </ItemGroup>
-                </Project>
-                """);
+            File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), ConsumerProject.Csproj("<ErrorLog>build.sarif</ErrorLog>", ""));
             File.WriteAllText(Path.Combine(folder, "Orders.cs"), """
                 using System.Threading;
                 using System.Threading.Tasks;

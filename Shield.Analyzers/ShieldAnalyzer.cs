@@ -10,7 +10,8 @@ namespace Shield.Analyzers;
 /// <summary>
 /// Reports, as the user types, the [Shield] misuses the weaver reports at build time, with the same IDs and wording:
 /// on methods (and accessors) that carry [Shield], on local functions and lambdas that carry it, on the methods a
-/// [Shield] type selects, and on a [Shield] type that selects nothing.
+/// [Shield] type selects, and on a [Shield] type that selects nothing; and, seen in source alone, request state a
+/// shielded body uses after an await (SHIELD017).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ShieldAnalyzer : DiagnosticAnalyzer
@@ -19,7 +20,7 @@ public sealed class ShieldAnalyzer : DiagnosticAnalyzer
         ShieldDescriptors.AsyncVoid, ShieldDescriptors.UnsupportedReturnType, ShieldDescriptors.AsyncIterator,
         ShieldDescriptors.NoBody, ShieldDescriptors.ByRefToken, ShieldDescriptors.NoTokenParameter,
         ShieldDescriptors.TimeoutWithoutToken, ShieldDescriptors.TypeWithoutTargets, ShieldDescriptors.CustomBuilder,
-        ShieldDescriptors.NegativeTimeout);
+        ShieldDescriptors.NegativeTimeout, ShieldDescriptors.RequestStateAfterAwait);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -29,25 +30,14 @@ public sealed class ShieldAnalyzer : DiagnosticAnalyzer
         context.RegisterSymbolAction(AnalyzeMember, SymbolKind.Method);
         context.RegisterOperationAction(AnalyzeFunction, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
         context.RegisterSymbolStartAction(WatchShieldedType, SymbolKind.NamedType);
+        context.RegisterOperationBlockAction(RequestStateRule.Analyze);
     }
 
     /// <summary>A method declared in a type: its own [Shield], else its type's.</summary>
     static void AnalyzeMember(SymbolAnalysisContext context)
     {
         var declared = (IMethodSymbol)context.Symbol;
-        if (declared.PartialDefinitionPart != null || declared.EmittedPart() is not { } method)
-        {
-            return;
-        }
-
-        var own = declared.GetShieldAttribute() ?? method.GetShieldAttribute();
-        var typeAttribute = method.ContainingType.GetShieldAttribute();
-        var problem = own != null
-            ? Shieldability.Check(method, own.TimeoutMilliseconds() ?? typeAttribute.TimeoutMilliseconds() ?? 0, method.Locations[0])
-            : typeAttribute != null && Shieldability.IsImplicitlySelectable(method)
-                ? Shieldability.Check(method, typeAttribute.TimeoutMilliseconds() ?? 0, method.Locations[0])
-                : null;
-        if (problem != null)
+        if (declared.PartialDefinitionPart == null && MemberSelection.Of(declared)?.Problem is { } problem)
         {
             context.ReportDiagnostic(problem);
         }

@@ -38,6 +38,11 @@ public static class ShieldDescriptors
 
     public static readonly DiagnosticDescriptor NegativeTimeout = Error(Ids.NegativeTimeout, Titles.NegativeTimeout, Messages.NegativeTimeout);
 
+    /// <summary>Reported by the analyzer alone; <c>{1}</c>: the expression, <c>{2}</c>: its type.</summary>
+    public static readonly DiagnosticDescriptor RequestStateAfterAwait = Warning(Ids.RequestStateAfterAwait, Titles.RequestStateAfterAwait,
+        "{0} uses {1} ({2}) where it may run after the request has ended: after an await, or in a lambda or local function. " +
+        "ASP.NET Core resets and reuses request state when the request ends. Copy the values it needs before the first await, or pass them as parameters.");
+
     static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink);
 

@@ -40,11 +40,17 @@ internal static class ShieldDiagnostics
 
     public static readonly DiagnosticDescriptor InternalError = new(Ids.InternalError, DiagnosticSeverity.Error, Titles.InternalError);
 
+    /// <summary>
+    /// Reported by the design-time analyzer alone: whether a body reads request state after an await is seen in
+    /// source (its control flow), not in what the weaver rewrites.
+    /// </summary>
+    public static readonly DiagnosticDescriptor RequestStateAfterAwait = new(Ids.RequestStateAfterAwait, DiagnosticSeverity.Warning, Titles.RequestStateAfterAwait);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         AsyncVoid, UnsupportedReturnType, NoBody, ByRefToken, UnrecognizedIl, NoTokenParameter, TimeoutWithoutToken,
         TypeWithoutTargets, InvalidConfiguration, PatternMatchesNothing, NothingShielded, CustomBuilder,
-        RuntimeMissing, NegativeTimeout, InternalError,
+        RuntimeMissing, NegativeTimeout, InternalError, RequestStateAfterAwait,
     ];
 
     /// <summary>The IDs as constants: the analyzer's release tracking reads a rule's ID from its source.</summary>
@@ -65,6 +71,7 @@ internal static class ShieldDiagnostics
         public const string RuntimeMissing = "SHIELD014";
         public const string NegativeTimeout = "SHIELD015";
         public const string InternalError = "SHIELD016";
+        public const string RequestStateAfterAwait = "SHIELD017";
     }
 
     public static class Titles
@@ -84,5 +91,6 @@ internal static class ShieldDiagnostics
         public const string RuntimeMissing = "Shield.Fody.Attributes cannot be found";
         public const string NegativeTimeout = "TimeoutMilliseconds is negative";
         public const string InternalError = "Shield.Fody failed unexpectedly";
+        public const string RequestStateAfterAwait = "A shielded method uses request state after an await";
     }
 }

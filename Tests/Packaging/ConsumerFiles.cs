@@ -73,7 +73,7 @@ public static class ConsumerFiles
         return await Consumer.Scenario.RunAsync();
         """;
 
-    /// <summary>A misuse the analyzer must catch while compiling, before Fody runs.</summary>
+    /// <summary>A misuse the analyzer must catch while compiling, before Fody runs, and its code fix can fix.</summary>
     public const string Misuse = """
         namespace Consumer;
 

@@ -49,6 +49,11 @@ public class PackageTests
         Write("MisusingApp/MisusingApp.csproj", ConsumerFiles.ShieldedApp(_version));
         Write("MisusingApp/FodyWeavers.xml", ConsumerFiles.FodyWeavers);
         Write("MisusingApp/Program.cs", ConsumerFiles.Misuse);
+        Write("FixableApp/FixableApp.csproj", ConsumerFiles.ShieldedApp(_version));
+        Write("FixableApp/FodyWeavers.xml", ConsumerFiles.FodyWeavers);
+        Write("FixableApp/Program.cs", ConsumerFiles.Program);
+        Write("FixableApp/Scenario.cs", ConsumerFiles.Scenario);
+        Write("FixableApp/Misuse.cs", ConsumerFiles.Misuse);
     }
 
     [OneTimeTearDown]
@@ -79,6 +84,7 @@ public class PackageTests
         {
             "README.md",
             "Shield.Fody.nuspec",
+            "analyzers/dotnet/cs/Shield.Analyzers.CodeFixes.dll",
             "analyzers/dotnet/cs/Shield.Analyzers.dll",
             "build/Shield.Fody.props",
             "lib/net8.0/Shield.Fody.Attributes.dll",
@@ -136,6 +142,22 @@ public class PackageTests
         Assert.That(build.Lines, Has.Some.Contains("Program.cs(").And.Contains("error SHIELD001: Consumer.Misuse.Fire is async void"),
             "reported by the compiler (the analyzer), not by Fody: " + build.Output);
         Assert.That(build.Output, Does.Not.Contain("CS8032").And.Not.Contain("CS9057"), "the analyzer loaded in this SDK's compiler");
+    }
+
+    /// <summary>
+    /// The code fixes ship beside the analyzer: <c>dotnet format</c> finds the SHIELD001 fix in the package and applies
+    /// it, and the fixed app builds, weaves and runs.
+    /// </summary>
+    [Test]
+    public void DotnetFormatAppliesTheFixForAMisuseFromThePackage()
+    {
+        var misuse = Path.Combine(_root, "FixableApp", "Misuse.cs");
+        var format = DotnetCli.Run(_root, BuildTimeout, "format", "analyzers", Path.Combine(_root, "FixableApp", "FixableApp.csproj"),
+            "--diagnostics", "SHIELD001", "--severity", "warn");
+
+        Assert.That(format.ExitCode, Is.Zero, format.Output);
+        Assert.That(File.ReadAllText(misuse), Is.EqualTo(ConsumerFiles.Misuse.Replace("public async void Fire(", "public async Task Fire(")), format.Output);
+        BuildAndRun("FixableApp", "Debug");
     }
 
     [Test]
