@@ -40,11 +40,13 @@ internal static class ShieldDiagnostics
 
     public static readonly DiagnosticDescriptor InternalError = new(Ids.InternalError, DiagnosticSeverity.Error, Titles.InternalError);
 
+    public static readonly DiagnosticDescriptor DisposalTrap = new(Ids.DisposalTrap, DiagnosticSeverity.Warning, Titles.DisposalTrap);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         AsyncVoid, UnsupportedReturnType, NoBody, ByRefToken, UnrecognizedIl, NoTokenParameter, TimeoutWithoutToken,
         TypeWithoutTargets, InvalidConfiguration, PatternMatchesNothing, NothingShielded, CustomBuilder,
-        RuntimeMissing, NegativeTimeout, InternalError,
+        RuntimeMissing, NegativeTimeout, InternalError, DisposalTrap,
     ];
 
     /// <summary>The IDs as constants: the analyzer's release tracking reads a rule's ID from its source.</summary>
@@ -65,6 +67,7 @@ internal static class ShieldDiagnostics
         public const string RuntimeMissing = "SHIELD014";
         public const string NegativeTimeout = "SHIELD015";
         public const string InternalError = "SHIELD016";
+        public const string DisposalTrap = "SHIELD018";
     }
 
     public static class Titles
@@ -84,5 +87,6 @@ internal static class ShieldDiagnostics
         public const string RuntimeMissing = "Shield.Fody.Attributes cannot be found";
         public const string NegativeTimeout = "TimeoutMilliseconds is negative";
         public const string InternalError = "Shield.Fody failed unexpectedly";
+        public const string DisposalTrap = "A shielded call uses what the calling method disposes";
     }
 }
