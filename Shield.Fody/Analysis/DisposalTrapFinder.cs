@@ -1,6 +1,5 @@
 using Shield.Fody.Diagnostics;
 using Shield.Fody.Model;
-using Shield.Fody.Selection;
 
 namespace Shield.Fody.Analysis;
 
@@ -26,7 +25,7 @@ internal static class DisposalTrapFinder
             if (disposed != null)
             {
                 diagnostics.Add(new(ShieldDiagnostics.DisposalTrap,
-                    $"{OperationName.Of(site.Caller)} calls {site.Operation}, shielded by the Calls pattern '{site.Pattern}', on {disposed}, which it disposes afterwards: a caller that walks away disposes it under the running call. Move the call and what it uses into a [Shield] method that creates and disposes them itself.",
+                    $"{CallSiteFinder.CallerName(site.Caller)} calls {site.Operation}, shielded by the Calls pattern '{site.Pattern}', on {disposed}, which it disposes afterwards: a caller that walks away disposes it under the running call. Move the call and what it uses into a [Shield] method that creates and disposes them itself.",
                     SequencePointBefore(site.Caller, site.Call)));
             }
         }
