@@ -26,7 +26,7 @@ static class WeaverParity
     /// What the weaver reports that no source analysis can see: IL shapes, configuration, the whole assembly.
     /// DescriptorTests checks that these and the analyzer's rules are the whole catalogue.
     /// </summary>
-    public static readonly string[] WeaverOnly = ["SHIELD005", "SHIELD010", "SHIELD011", "SHIELD012", "SHIELD014", "SHIELD016"];
+    public static readonly string[] WeaverOnly = ["SHIELD005", "SHIELD010", "SHIELD011", "SHIELD012", "SHIELD014", "SHIELD016", "SHIELD018"];
 
     public sealed record Reports(IReadOnlyList<string> Analyzer, IReadOnlyList<string> Weaver);
 

@@ -56,5 +56,26 @@ namespace Shield
         /// logs. Calls that completed before their first suspension are never listed.
         /// </summary>
         public static IReadOnlyList<InFlightOperation> GetInFlight() => OperationsInFlight.Snapshot();
+
+        /// <summary>
+        /// Shields work by hand, for code that is not woven: <paramref name="body"/> runs with
+        /// <see cref="CancellationToken.None"/> (or the deadline's token), and the caller gets what a caller of a
+        /// <c>[Shield]</c> method gets: released at once when <paramref name="cancellationToken"/> fires, the body's own
+        /// task otherwise (its result, or the same exception). The call counts in <see cref="InFlight"/>,
+        /// <see cref="GetInFlight"/> and <see cref="DrainAsync"/> under <paramref name="operation"/>, and a fault after
+        /// the caller walked away raises <see cref="UnobservedFault"/> once.
+        /// </summary>
+        /// <param name="operation">The name the call is tracked and reported under; keep names to a fixed set.</param>
+        /// <param name="body">The work, given the token it may honour: one that never fires, or the deadline's.</param>
+        /// <param name="cancellationToken">The caller's token: it stops the wait, never the work.</param>
+        /// <param name="timeout">The body's deadline (as <see cref="ShieldAttribute.TimeoutMilliseconds"/>), or null for none.</param>
+        /// <returns>The body's task when it completed synchronously or the caller's token cannot fire, else a proxy.</returns>
+        /// <remarks>What <paramref name="body"/> throws before it returns a task reaches the caller unchanged.</remarks>
+        public static Task RunAsync(string operation, Func<CancellationToken, Task> body, CancellationToken cancellationToken, TimeSpan? timeout = null) =>
+            HandShield.Run(operation, body, cancellationToken, timeout);
+
+        /// <inheritdoc cref="RunAsync(string, Func{CancellationToken, Task}, CancellationToken, TimeSpan?)"/>
+        public static Task<TResult> RunAsync<TResult>(string operation, Func<CancellationToken, Task<TResult>> body, CancellationToken cancellationToken, TimeSpan? timeout = null) =>
+            HandShield.Run(operation, body, cancellationToken, timeout);
     }
 }

@@ -22,6 +22,7 @@ public sealed class ModuleWeaver : BaseModuleWeaver
     {
         var diagnostics = new List<Diagnostic>();
         var notes = new List<string>();
+        var infos = new List<string>();
         var configuration = ShieldConfiguration.Default;
         var assemblyName = System.IO.Path.GetFileName(ModuleDefinition.FileName ?? ModuleDefinition.Name);
         try
@@ -33,11 +34,20 @@ public sealed class ModuleWeaver : BaseModuleWeaver
                 return;
             }
 
-            var candidates = new CandidateFinder(configuration).Find(ModuleDefinition, diagnostics, notes);
+            var patternUses = new PatternUses(configuration);
+            var candidates = new CandidateFinder(configuration, patternUses).Find(ModuleDefinition, diagnostics, notes);
             var targets = TargetValidator.Validate(candidates, diagnostics);
-            var shielded = Rewrite(targets, diagnostics);
+            var callSites = new CallSiteFinder(configuration, patternUses).Find(ModuleDefinition, targets, infos, notes);
+            DisposalTrapFinder.Report(callSites, diagnostics);
+            patternUses.ReportUnused(ModuleDefinition.Assembly.Name.Name, diagnostics);
+            var shielded = Rewrite(targets, callSites, diagnostics);
             WriteInfo($"Shield: shielded {shielded} methods in {assemblyName}");
-            if (shielded == 0 && !diagnostics.Any(d => d.IsError))
+            if (configuration.Calls.Count > 0)
+            {
+                WriteInfo($"Shield: shielded {callSites.Count} calls to {callSites.Select(s => s.Callee.FullName).Distinct().Count()} methods in {assemblyName}");
+            }
+
+            if (shielded == 0 && callSites.Count == 0 && !diagnostics.Any(d => d.IsError))
             {
                 diagnostics.Add(new(ShieldDiagnostics.NothingShielded,
                     $"<Shield /> is configured for {assemblyName}, but no method was shielded. Put [Shield] on an async method with a CancellationToken parameter, add an Include pattern, or remove <Shield /> from FodyWeavers.xml.",
@@ -57,6 +67,11 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         }
         finally
         {
+            foreach (var info in infos)
+            {
+                WriteInfo(info);
+            }
+
             foreach (var note in notes)
             {
                 WriteDebug(note);
@@ -81,10 +96,10 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         }
     }
 
-    /// <summary>Weaves every target; returns how many were woven.</summary>
-    int Rewrite(IReadOnlyList<ShieldTarget> targets, ICollection<Diagnostic> diagnostics)
+    /// <summary>Weaves every target and call site; returns how many targets were woven.</summary>
+    int Rewrite(IReadOnlyList<ShieldTarget> targets, IReadOnlyList<ShieldedCallSite> callSites, ICollection<Diagnostic> diagnostics)
     {
-        if (targets.Count == 0)
+        if (targets.Count == 0 && callSites.Count == 0)
         {
             return 0;
         }
@@ -96,13 +111,15 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         }
 
         var runtime = new RuntimeReferences(ModuleDefinition, runtimeAssembly);
-        var shielder = new MethodShielder(runtime, new OperationHolder(ModuleDefinition, runtime));
+        var operations = new OperationHolder(ModuleDefinition, runtime);
+        var shielder = new MethodShielder(runtime, operations);
         foreach (var target in targets)
         {
             shielder.Shield(target);
         }
 
         CallSiteRedirector.Redirect(ModuleDefinition, shielder.SplitCallers);
+        new CallSiteRewriter(runtime, operations).Shield(callSites);
 
         WeaveMarkers.MarkModule(ModuleDefinition, runtime, WeaverVersion);
         return targets.Count;

@@ -17,34 +17,14 @@ public class ThrowAfterAwaitTests(Flavor flavor) : FlavorTests(flavor)
     public async Task CallerWhoWaitsReceivesTheBodysOwnException()
     {
         var probe = NewProbe();
-        using var faults = Runtime.RecordUnobservedFaults();
-        using var caller = new CancellationTokenSource();
-        var task = SaveAsync(probe, caller.Token);
-        probe.Open();
-
-        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => Limits.Within(task, "the call"));
-        Assert.That(thrown, Is.SameAs(probe.Thrown), "the same instance, not a wrapper");
-        await Runtime.DrainAsync();
-        Assert.That(faults.Faults, Is.Empty, "a fault the caller received is not reported");
+        await ShieldScenarios.CallerReceivesTheBodysOwnException(probe, Runtime, ct => SaveAsync(probe, ct));
     }
 
     [Test]
     public async Task FaultAfterTheCallerWalkedAwayIsReportedExactlyOnce()
     {
         var probe = NewProbe();
-        using var faults = Runtime.RecordUnobservedFaults();
-        using var caller = new CancellationTokenSource();
-        var task = SaveAsync(probe, caller.Token);
-        await Limits.Within(probe.AtGate, "the body to reach its gate");
-        caller.Cancel();
-        probe.Open();
-
-        await Limits.Within(faults.First, "the fault to be reported");
-        await Limits.Within(Runtime.DrainAsync(), "the body to end");
-        Assert.That(task.IsCanceled, Is.True);
-        Assert.That(faults.Faults, Has.Count.EqualTo(1));
-        Assert.That(faults.Faults[0].Operation, Is.EqualTo("AssemblyToProcess.ThrowAfterAwait.SaveAsync"));
-        Assert.That(faults.Faults[0].Exception, Is.SameAs(probe.Thrown));
+        await ShieldScenarios.FaultAfterTheCallerWalkedAwayIsReportedOnce(probe, Runtime, ct => SaveAsync(probe, ct), "AssemblyToProcess.ThrowAfterAwait.SaveAsync");
     }
 
     [Test]

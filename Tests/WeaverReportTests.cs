@@ -14,10 +14,15 @@ public class WeaverReportTests
     public void ReportsHowManyMethodsItShielded()
     {
         var result = WovenFlavor.Get(new Flavor(WeavePath.TestRun, "Release", "net10.0")).WeaveResult!;
-        var infos = result.Messages.Select(m => m.Text).Where(t => t.StartsWith("Shield:")).ToList();
+        var infos = result.Messages.Select(m => m.Text).Where(t => t.StartsWith("Shield: shielded ")).ToList();
         var shielded = SelectedByAttributes(WovenFlavor.CompiledFixturePath("Release", "net10.0"));
 
-        Assert.That(infos, Is.EqualTo(new[] { $"Shield: shielded {shielded} methods in AssemblyToProcess.dll" }));
+        // The calls: the sites of AssemblyToProcess/CallSites.cs that the fixtures' Calls patterns select.
+        Assert.That(infos, Is.EqualTo(new[]
+        {
+            $"Shield: shielded {shielded} methods in AssemblyToProcess.dll",
+            "Shield: shielded 16 calls to 12 methods in AssemblyToProcess.dll",
+        }));
         Assert.That(shielded, Is.GreaterThan(20));
         Assert.That(result.Warnings, Is.Empty);
     }

@@ -5,16 +5,18 @@ namespace Shield.Fody.Configuration;
 
 /// <summary>
 /// The <c>&lt;Shield /&gt;</c> element of FodyWeavers.xml. Every setting is optional: <c>&lt;Shield /&gt;</c> alone
-/// shields the methods that carry <c>[Shield]</c>.
+/// shields the methods that carry <c>[Shield]</c>. <c>Calls</c> names methods of code the assembly does not own whose
+/// call sites are shielded.
 /// </summary>
 internal sealed record ShieldConfiguration(
     IReadOnlyList<WildcardPattern> Include,
     IReadOnlyList<WildcardPattern> Exclude,
-    IReadOnlyCollection<string> NoWarn)
+    IReadOnlyCollection<string> NoWarn,
+    IReadOnlyList<WildcardPattern> Calls)
 {
-    public static readonly ShieldConfiguration Default = new([], [], []);
+    public static readonly ShieldConfiguration Default = new([], [], [], []);
 
-    static readonly string[] KnownAttributes = [nameof(Include), nameof(Exclude), nameof(NoWarn)];
+    static readonly string[] KnownAttributes = [nameof(Include), nameof(Exclude), nameof(NoWarn), nameof(Calls)];
 
     /// <summary>Reads the element; problems become diagnostics and the setting they concern is ignored.</summary>
     public static ShieldConfiguration Read(XElement element, ICollection<Diagnostic> diagnostics)
@@ -32,7 +34,8 @@ internal sealed record ShieldConfiguration(
         return new ShieldConfiguration(
             ReadPatterns(element, nameof(Include), diagnostics),
             ReadPatterns(element, nameof(Exclude), diagnostics),
-            ReadNoWarn(element, diagnostics));
+            ReadNoWarn(element, diagnostics),
+            ReadPatterns(element, nameof(Calls), diagnostics));
     }
 
     static List<WildcardPattern> ReadPatterns(XElement element, string name, ICollection<Diagnostic> diagnostics)

@@ -46,11 +46,13 @@ internal static class ShieldDiagnostics
     /// </summary>
     public static readonly DiagnosticDescriptor RequestStateAfterAwait = new(Ids.RequestStateAfterAwait, DiagnosticSeverity.Warning, Titles.RequestStateAfterAwait);
 
+    public static readonly DiagnosticDescriptor DisposalTrap = new(Ids.DisposalTrap, DiagnosticSeverity.Warning, Titles.DisposalTrap);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         AsyncVoid, UnsupportedReturnType, NoBody, ByRefToken, UnrecognizedIl, NoTokenParameter, TimeoutWithoutToken,
         TypeWithoutTargets, InvalidConfiguration, PatternMatchesNothing, NothingShielded, CustomBuilder,
-        RuntimeMissing, NegativeTimeout, InternalError, RequestStateAfterAwait,
+        RuntimeMissing, NegativeTimeout, InternalError, RequestStateAfterAwait, DisposalTrap,
     ];
 
     /// <summary>The IDs as constants: the analyzer's release tracking reads a rule's ID from its source.</summary>
@@ -72,6 +74,7 @@ internal static class ShieldDiagnostics
         public const string NegativeTimeout = "SHIELD015";
         public const string InternalError = "SHIELD016";
         public const string RequestStateAfterAwait = "SHIELD017";
+        public const string DisposalTrap = "SHIELD018";
     }
 
     public static class Titles
@@ -92,5 +95,6 @@ internal static class ShieldDiagnostics
         public const string NegativeTimeout = "TimeoutMilliseconds is negative";
         public const string InternalError = "Shield.Fody failed unexpectedly";
         public const string RequestStateAfterAwait = "A shielded method uses request state after an await";
+        public const string DisposalTrap = "A shielded call uses what the calling method disposes";
     }
 }

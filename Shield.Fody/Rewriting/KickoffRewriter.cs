@@ -34,7 +34,10 @@ internal static class KickoffRewriter
             prologue.Add(Instruction.Create(OpCodes.Stloc, deadline));
         }
 
-        prologue.AddRange(KeepCallerTokens(target.Tokens, tokenType, runtime));
+        var callerTokenLoads = target.Tokens
+            .Select(t => new CallerTokenLoad(() => Instruction.Create(OpCodes.Ldarg, t.Parameter), t.Parameter.ParameterType, t.IsNullable))
+            .ToList();
+        prologue.AddRange(CallerTokensEmitter.Push(callerTokenLoads, tokenType, runtime));
         prologue.Add(Instruction.Create(OpCodes.Stloc, callerTokens));
 
         foreach (var token in target.Tokens)
@@ -73,44 +76,5 @@ internal static class KickoffRewriter
         }
 
         IlEditor.WidenBranchesOutOfReach(body);
-    }
-
-    /// <summary>Pushes the caller's tokens as one ShieldCallerTokens value.</summary>
-    static IEnumerable<Instruction> KeepCallerTokens(IReadOnlyList<TokenParameter> tokens, TypeReference tokenType, RuntimeReferences runtime)
-    {
-        IEnumerable<Instruction> Load(TokenParameter token)
-        {
-            yield return Instruction.Create(OpCodes.Ldarg, token.Parameter);
-            if (token.IsNullable)
-            {
-                yield return Instruction.Create(OpCodes.Call, runtime.CallerToken(token.Parameter.ParameterType, tokenType));
-            }
-        }
-
-        if (tokens.Count <= 2)
-        {
-            foreach (var instruction in tokens.SelectMany(Load))
-            {
-                yield return instruction;
-            }
-        }
-        else
-        {
-            yield return Instruction.Create(OpCodes.Ldc_I4, tokens.Count);
-            yield return Instruction.Create(OpCodes.Newarr, tokenType);
-            for (var i = 0; i < tokens.Count; i++)
-            {
-                yield return Instruction.Create(OpCodes.Dup);
-                yield return Instruction.Create(OpCodes.Ldc_I4, i);
-                foreach (var instruction in Load(tokens[i]))
-                {
-                    yield return instruction;
-                }
-
-                yield return Instruction.Create(OpCodes.Stelem_Any, tokenType);
-            }
-        }
-
-        yield return Instruction.Create(OpCodes.Call, runtime.CallerTokensOf(tokenType, tokens.Count));
     }
 }

@@ -9,12 +9,10 @@ namespace Shield.Fody.Selection;
 /// Finds the methods to shield: those that carry [Shield], those declared in a [Shield] type, and those an Include
 /// pattern names, minus those an Exclude pattern names.
 /// </summary>
-internal sealed class CandidateFinder(ShieldConfiguration configuration)
+internal sealed class CandidateFinder(ShieldConfiguration configuration, PatternUses patternUses)
 {
-    readonly Dictionary<WildcardPattern, int> _patternUses = configuration.Include.Concat(configuration.Exclude).ToDictionary(p => p, _ => 0);
-
     /// <param name="module">The module to search.</param>
-    /// <param name="diagnostics">Receives warnings about patterns and [Shield] types that select nothing.</param>
+    /// <param name="diagnostics">Receives warnings about [Shield] types that select nothing.</param>
     /// <param name="notes">Receives what a [Shield] type or pattern passed over, for detailed build logs.</param>
     public IReadOnlyList<ShieldCandidate> Find(ModuleDefinition module, ICollection<Diagnostic> diagnostics, ICollection<string> notes)
     {
@@ -36,7 +34,7 @@ internal sealed class CandidateFinder(ShieldConfiguration configuration)
                 var exclude = configuration.Exclude.FirstOrDefault(p => p.Matches(candidate.Operation));
                 if (exclude != null)
                 {
-                    _patternUses[exclude]++;
+                    patternUses.Count(exclude);
                     notes.Add($"Shield: {candidate.Operation} is excluded by the Exclude pattern '{exclude}'.");
                     continue;
                 }
@@ -55,14 +53,6 @@ internal sealed class CandidateFinder(ShieldConfiguration configuration)
             }
         }
 
-        foreach (var pair in _patternUses.Where(pair => pair.Value == 0))
-        {
-            var kind = configuration.Include.Contains(pair.Key) ? "Include" : "Exclude";
-            diagnostics.Add(new(ShieldDiagnostics.PatternMatchesNothing,
-                $"FodyWeavers.xml: the {kind} pattern '{pair.Key}' selects no method in {module.Assembly.Name.Name}. Patterns match Namespace.Type.Method, where * matches any run of characters.",
-                null));
-        }
-
         return candidates;
     }
 
@@ -79,7 +69,7 @@ internal sealed class CandidateFinder(ShieldConfiguration configuration)
         var include = configuration.Include.FirstOrDefault(p => p.Matches(operation));
         if (methodAttribute != null)
         {
-            CountUse(include);
+            patternUses.Count(include);
             // A lambda or local function may land in a closure class or in the type itself, as the compiler likes:
             // it keeps only its own deadline, so that where it lands does not change what it gets.
             var inherited = method.IsCompilerGenerated() ? 0 : typeTimeout;
@@ -108,7 +98,7 @@ internal sealed class CandidateFinder(ShieldConfiguration configuration)
             return null;
         }
 
-        CountUse(include);
+        patternUses.Count(include);
         return typeAttribute != null
             ? new(method, operation, Selector.TypeAttribute, null, typeTimeout)
             : new(method, operation, Selector.IncludePattern, include?.Text, 0);
@@ -116,14 +106,6 @@ internal sealed class CandidateFinder(ShieldConfiguration configuration)
 
     static string PassedOver(WildcardPattern include, string operation, string reason) =>
         $"Shield: the Include pattern '{include}' matches {operation}, which is passed over: {reason}.";
-
-    void CountUse(WildcardPattern? pattern)
-    {
-        if (pattern != null)
-        {
-            _patternUses[pattern]++;
-        }
-    }
 
     static int? TimeoutOf(CustomAttribute? attribute) =>
         attribute?.Properties.Where(p => p.Name == WeaveContract.ShieldAttribute.TimeoutMilliseconds).Select(p => (int?)(int)p.Argument.Value).FirstOrDefault();

@@ -22,14 +22,14 @@ public class ConfigurationErrorTests
     public void UnknownAttribute() =>
         Assert.That(ErrorsFor("<Shield Inclde='MyApp.*' />"), Is.EqualTo(new[]
         {
-            "SHIELD010: FodyWeavers.xml: <Shield /> has an unknown attribute 'Inclde'. Known attributes: Include, Exclude, NoWarn. Remove it or fix its spelling.",
+            "SHIELD010: FodyWeavers.xml: <Shield /> has an unknown attribute 'Inclde'. Known attributes: Include, Exclude, NoWarn, Calls. Remove it or fix its spelling.",
         }));
 
     [Test]
     public void UnknownElement() =>
         Assert.That(ErrorsFor("<Shield><Include>MyApp.*</Include></Shield>"), Is.EqualTo(new[]
         {
-            "SHIELD010: FodyWeavers.xml: <Shield /> has an unknown element <Include>. Put settings in attributes instead: Include, Exclude, NoWarn.",
+            "SHIELD010: FodyWeavers.xml: <Shield /> has an unknown element <Include>. Put settings in attributes instead: Include, Exclude, NoWarn, Calls.",
         }));
 
     [TestCase("<Shield Include='' />", "Include=\"\"")]

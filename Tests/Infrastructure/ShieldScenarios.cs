@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Fixtures;
 using NUnit.Framework;
+using Shield.Testing;
 
 namespace Tests.Infrastructure;
 
@@ -58,5 +59,37 @@ public static class ShieldScenarios
 
         probe.Open();
         await Limits.Within(probe.WhenStep("saved"), "the body to finish");
+    }
+
+    /// <summary>The body throws after its gate and the caller waits: it receives that very exception, and nothing is reported.</summary>
+    public static async Task CallerReceivesTheBodysOwnException(Probe probe, RuntimeView runtime, Func<CancellationToken, Task> call)
+    {
+        using var faults = runtime.RecordUnobservedFaults();
+        using var caller = new CancellationTokenSource();
+        var task = call(caller.Token);
+        probe.Open();
+
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => Limits.Within(task, "the call"));
+        Assert.That(thrown, Is.SameAs(probe.Thrown), "the same instance, not a wrapper");
+        await runtime.DrainAsync();
+        Assert.That(faults.Faults, Is.Empty, "a fault the caller received is not reported");
+    }
+
+    /// <summary>The caller walks away, then the body throws: the fault is reported once, under the operation's name.</summary>
+    public static async Task FaultAfterTheCallerWalkedAwayIsReportedOnce(Probe probe, RuntimeView runtime, Func<CancellationToken, Task> call, string operation)
+    {
+        using var faults = runtime.RecordUnobservedFaults();
+        using var caller = new CancellationTokenSource();
+        var task = call(caller.Token);
+        await Limits.Within(probe.AtGate, "the body to reach its gate");
+        caller.Cancel();
+        probe.Open();
+
+        await Limits.Within(faults.First, "the fault to be reported");
+        await Limits.Within(runtime.DrainAsync(), "the body to end");
+        Assert.That(task.IsCanceled, Is.True);
+        Assert.That(faults.Faults, Has.Count.EqualTo(1));
+        Assert.That(faults.Faults[0].Operation, Is.EqualTo(operation));
+        Assert.That(faults.Faults[0].Exception, Is.SameAs(probe.Thrown));
     }
 }

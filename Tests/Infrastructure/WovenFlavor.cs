@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
+using System.Xml.Linq;
 using Fody;
 using Shield.Fody;
 using Shield.Testing;
@@ -39,6 +40,10 @@ public sealed class WovenFlavor
 
     public RuntimeView Runtime { get; }
 
+    /// <summary>The &lt;Shield /&gt; element the fixture builds are woven with, shared with the MSBuild fixture projects.</summary>
+    public static XElement FixtureConfiguration { get; } =
+        XDocument.Load(Repository.PathOf("fixtures", "CallSites.FodyWeavers.xml")).Root!.Element("Shield")!;
+
     public static WovenFlavor Get(Flavor flavor) => Cache.GetOrAdd(flavor, f => new Lazy<WovenFlavor>(() => Weave(f))).Value;
 
     /// <summary>The unwoven fixture build of a configuration and target framework.</summary>
@@ -54,7 +59,7 @@ public sealed class WovenFlavor
         }
 
         var compiled = CompiledFixturePath(flavor.Configuration, flavor.TargetFramework);
-        var result = new ModuleWeaver().ExecuteTestRun(compiled, runPeVerify: false);
+        var result = new ModuleWeaver { Config = FixtureConfiguration }.ExecuteTestRun(compiled, runPeVerify: false);
         if (result.Errors.Count > 0)
         {
             throw new InvalidOperationException($"Weaving {flavor} failed:{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors.Select(e => e.Text))}");

@@ -1,0 +1,94 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Fixtures;
+using Fixtures.Library;
+using Shield;
+
+namespace AssemblyToProcess
+{
+    /// <summary>
+    /// Calls into Fixtures.Library, code the fixtures do not own, in every shape the Calls patterns of
+    /// fixtures/CallSites.FodyWeavers.xml meet. Nothing here carries [Shield] except where that is the point.
+    /// </summary>
+    public class CallSites
+    {
+        readonly Ledger _ledger = new Ledger();
+        readonly Channel _channel = new PaymentChannel();
+
+        public Task<int> Write(Probe probe, CancellationToken ct) => _ledger.WriteAsync(probe, ct);
+
+        public Task WriteNoResult(Probe probe, CancellationToken ct) => _ledger.WriteNoResultAsync(probe, ct);
+
+        public ValueTask<int> Count(Probe probe, CancellationToken ct) => _ledger.CountAsync(probe, ct);
+
+        public ValueTask SaveValue(Probe probe, CancellationToken ct) => _ledger.SaveValueAsync(probe, ct);
+
+        public Task<int> WriteNullable(Probe probe, CancellationToken? ct) => _ledger.WriteNullableAsync(probe, ct);
+
+        public Task<int> WriteTwoTokens(Probe probe, CancellationToken first, CancellationToken second) => _ledger.WriteTwoTokensAsync(probe, first, second, 1);
+
+        public Task<string> Echo(Probe probe, CancellationToken ct) => _ledger.EchoAsync("echo", probe, ct);
+
+        public Task<T> Get<T>(T value, Probe probe, CancellationToken ct) => new Box<T>().GetAsync(value, probe, ct);
+
+        public Task<int> Fail(Probe probe, CancellationToken ct) => _ledger.FailAsync(probe, ct);
+
+        public Task<int> Reject(Probe probe, CancellationToken ct) => _ledger.RejectAsync(probe, ct);
+
+        public Task<int> WriteWithNone(Probe probe) => _ledger.WriteAsync(probe, CancellationToken.None);
+
+        public Task<int> WriteWithoutToken(Probe probe) => _ledger.WriteAsync(probe);
+
+        public Task<int> Put(Probe probe, CancellationToken ct)
+        {
+            IStore store = new Store();
+            return store.PutAsync(probe, ct);
+        }
+
+        /// <summary>Matched by the receiver's type, PaymentChannel, though the call names Channel.SendAsync.</summary>
+        public Task<int> Send(Probe probe, CancellationToken ct)
+        {
+            var channel = new PaymentChannel();
+            return channel.SendAsync(probe, ct);
+        }
+
+        /// <summary>The same call on a field typed Channel: no pattern names it.</summary>
+        public Task<int> SendOnChannel(Probe probe, CancellationToken ct) => _channel.SendAsync(probe, ct);
+
+        /// <summary>A stack merge hides the receiver's type: only Channel.SendAsync is matched, which no pattern names.</summary>
+        public Task<int> SendOnEither(Probe probe, CancellationToken ct, bool first) =>
+            (first ? new PaymentChannel() : new PaymentChannel()).SendAsync(probe, ct);
+
+        public async Task<int> WriteAwaited(Probe probe, CancellationToken ct)
+        {
+            var written = await _ledger.WriteAsync(probe, ct).ConfigureAwait(false);
+            return written + 100;
+        }
+
+        public Task<int> WriteInLambda(Probe probe, CancellationToken ct)
+        {
+            Func<Task<int>> write = () => _ledger.WriteAsync(probe, ct);
+            return write();
+        }
+
+        public Task<int> WriteInLocalFunction(Probe probe, CancellationToken ct)
+        {
+            return Write();
+
+            Task<int> Write() => _ledger.WriteAsync(probe, ct);
+        }
+
+        public Task<int> WriteThroughDelegate(Probe probe, CancellationToken ct)
+        {
+            Func<Probe, CancellationToken, Task<int>> write = _ledger.WriteAsync;
+            return write(probe, ct);
+        }
+
+        /// <summary>[Shield] weaves this method, so the call it makes is left alone.</summary>
+        [Shield]
+        public async Task<int> WriteInsideShielded(Probe probe, CancellationToken ct) => await _ledger.WriteAsync(probe, ct).ConfigureAwait(false);
+
+        public Task<int> WriteExcluded(Probe probe, CancellationToken ct) => _ledger.UnshieldedAsync(probe, ct);
+    }
+}

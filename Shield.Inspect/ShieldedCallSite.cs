@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using System.Linq;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using Shield.Fody.Contract;
+
+namespace Shield.Inspect;
+
+/// <summary>
+/// A call a Calls pattern shielded where it is made: the callee's task goes straight to <c>ShieldRuntime.Returned</c>
+/// with the caller's tokens, an operation of <c>&lt;Shield&gt;Operations</c> and no deadline. Read from the IL of
+/// methods that carry no <c>[ShieldedMethod]</c> marker (a marked method hands its own task over the same way).
+/// </summary>
+public sealed record ShieldedCallSite(MethodDefinition Caller, MethodReference Callee, int Offset)
+{
+    /// <summary>The shielded calls a method makes; none for a method the weave marked as shielded itself.</summary>
+    public static IEnumerable<ShieldedCallSite> Read(MethodDefinition method)
+    {
+        if (!method.HasBody || ShieldedMethod.Read(method) != null)
+        {
+            yield break;
+        }
+
+        foreach (var handOver in method.Body.Instructions.Where(IsReturned))
+        {
+            var operation = handOver.Previous?.Previous;
+            var call = operation?.Previous?.Previous;
+            if (operation?.Operand is FieldReference { DeclaringType.Name: WeaveContract.OperationsType }
+                && call is { OpCode.Code: Code.Call or Code.Callvirt, Operand: MethodReference callee })
+            {
+                yield return new ShieldedCallSite(method, callee, call.Offset);
+            }
+        }
+    }
+
+    static bool IsReturned(Instruction instruction) =>
+        instruction.OpCode.Code == Code.Call &&
+        instruction.Operand is MethodReference { Name: WeaveContract.Runtime.Returned, DeclaringType.FullName: WeaveContract.Runtime.FullName };
+}
