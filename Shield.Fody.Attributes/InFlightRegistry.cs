@@ -55,6 +55,7 @@ namespace Shield
                 Caller = caller,
                 Deadline = deadline,
                 StartTimestamp = ShieldedOperations.TimeProvider.GetTimestamp(),
+                Group = ShieldedWorkGroup.JoinAmbient(),
             };
 
             if (promise != null)
@@ -167,11 +168,12 @@ namespace Shield
 #endif
         }
 
-        /// <summary>Lets go of the caller's tokens and the body's deadline once the body has ended.</summary>
+        /// <summary>Lets go of the caller's tokens, the body's deadline and its work group once the body has ended.</summary>
         public static void Release(in TrackedCall call)
         {
             CallerTokenRegistrations.Unregister(in call);
             call.Deadline?.Dispose();
+            call.Group?.Leave();
         }
 
         /// <summary>Visits every call in flight, one shard at a time under that shard's lock, for the gauge and the listing.</summary>

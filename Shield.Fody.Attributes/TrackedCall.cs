@@ -20,6 +20,7 @@ namespace Shield
         public CancellationTokenRegistration Second;
         public CancellationTokenRegistration[]? Rest;
         public CallState State;
+        public ShieldedWorkGroup? Group;
 
         public readonly bool IsTombstone => Operation is null;
 
