@@ -25,6 +25,7 @@ public static class OrderApp
         }
 
         app.MapPost("/orders", async (NewOrder order, Orders orders, CancellationToken ct) => Results.Ok(await orders.SaveAsync(order.Item, ct)));
+        app.MapGet("/orders/count", (OrderDb db, CancellationToken ct) => db.Orders.CountAsync(ct));
         return app;
     }
 
