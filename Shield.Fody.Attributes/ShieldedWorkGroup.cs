@@ -44,8 +44,11 @@ namespace Shield
         static readonly AsyncLocal<ShieldedWorkGroup?> s_current = new AsyncLocal<ShieldedWorkGroup?>();
         static bool s_anyOpened;
 
+        static readonly Task s_endedTask = Task.FromResult(true);
+
         readonly ShieldedWorkGroup? _previous;
-        readonly TaskCompletionSource<bool> _ended = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Made only for a waiter that comes before the end: a group whose work never outlives it allocates none.
+        TaskCompletionSource<bool>? _ended;
         int _state;
 
         ShieldedWorkGroup(ShieldedWorkGroup? previous) => _previous = previous;
@@ -66,7 +69,31 @@ namespace Shield
         }
 
         /// <summary>Completes once the group is closed and every call that joined it has ended. Never faults.</summary>
-        public Task Ended => _ended.Task;
+        public Task Ended
+        {
+            get
+            {
+                if (HasEnded)
+                {
+                    return s_endedTask;
+                }
+
+                var ended = Volatile.Read(ref _ended)
+                    ?? Interlocked.CompareExchange(ref _ended, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously), null)
+                    ?? _ended!;
+
+                // The last call may have left before the source was published, finding none to complete.
+                if (HasEnded)
+                {
+                    ended.TrySetResult(true);
+                }
+
+                return ended.Task;
+            }
+        }
+
+        /// <summary>True once the group is closed and none of its calls runs: nothing can join it any more.</summary>
+        public bool HasEnded => Volatile.Read(ref _state) == ClosedBit;
 
         /// <summary>True once <see cref="Close"/> was called.</summary>
         public bool IsClosed => (Volatile.Read(ref _state) & ClosedBit) != 0;
@@ -99,7 +126,7 @@ namespace Shield
 
             if (state == 0)
             {
-                _ended.TrySetResult(true);
+                SignalEnded();
             }
         }
 
@@ -143,8 +170,10 @@ namespace Shield
         {
             if (Interlocked.Decrement(ref _state) == ClosedBit)
             {
-                _ended.TrySetResult(true);
+                SignalEnded();
             }
         }
+
+        void SignalEnded() => Volatile.Read(ref _ended)?.TrySetResult(true);
     }
 }

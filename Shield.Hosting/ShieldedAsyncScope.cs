@@ -21,7 +21,6 @@ namespace Shield.Hosting
         readonly AsyncServiceScope _inner;
         readonly ShieldedScopeOptions _options;
         readonly ILogger _logger;
-        readonly TaskCompletionSource<bool> _disposed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         int _disposing;
 
         internal ShieldedAsyncScope(AsyncServiceScope inner, ShieldedWorkGroup group, ShieldedScopeOptions options, ILogger logger)
@@ -38,9 +37,6 @@ namespace Shield.Hosting
         /// <summary>The shielded calls this scope waits for.</summary>
         public ShieldedWorkGroup WorkGroup { get; }
 
-        /// <summary>Completes once the inner scope has been disposed.</summary>
-        public Task Disposed => _disposed.Task;
-
         /// <summary>Closes the work group; disposes the scope now, or once its shielded work has ended (see the remarks).</summary>
         public ValueTask DisposeAsync()
         {
@@ -49,9 +45,9 @@ namespace Shield.Hosting
                 return default;
             }
 
-            if (WorkGroup.Ended.IsCompleted)
+            if (WorkGroup.HasEnded)
             {
-                return DisposeInnerAsync();
+                return _inner.DisposeAsync();
             }
 
             _ = DisposeWhenEndedAsync();
@@ -88,7 +84,7 @@ namespace Shield.Hosting
 
             try
             {
-                await DisposeInnerAsync().ConfigureAwait(false);
+                await _inner.DisposeAsync().ConfigureAwait(false);
             }
             catch (Exception exception)
             {
@@ -109,18 +105,6 @@ namespace Shield.Hosting
             using (ShieldedOperations.TimeProvider.CreateTimer(static state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), passed, limit, Timeout.InfiniteTimeSpan))
             {
                 return await Task.WhenAny(WorkGroup.Ended, passed.Task).ConfigureAwait(false) == WorkGroup.Ended;
-            }
-        }
-
-        async ValueTask DisposeInnerAsync()
-        {
-            try
-            {
-                await _inner.DisposeAsync().ConfigureAwait(false);
-            }
-            finally
-            {
-                _disposed.TrySetResult(true);
             }
         }
     }
