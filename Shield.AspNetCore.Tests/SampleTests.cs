@@ -29,7 +29,16 @@ public class SampleTests
         Assert.That(lines, Does.Contain("    server: order 2 (book) saved"), output);
         Assert.That(lines, Does.Contain("    server: save lost: ObjectDisposedException: Cannot access a disposed context instance."), output);
         Assert.That(output, Does.Not.Contain("warning"), "built on its own, the sample still finds the root FodyWeavers.xml");
+        Assert.That(lines.Where(l => l.Length > 0), Is.EqualTo(ReadmeOutput(root).Where(l => l.Length > 0)), "the README shows what the sample prints");
         Assert.That(File.Exists(Path.Combine(root, "samples", "OrderApi", "FodyWeavers.xml")), Is.False, "Fody did not write a default configuration");
+    }
+
+    /// <summary>The lines of the README's block that follows "dotnet run --project samples/OrderApi` prints:".</summary>
+    static string[] ReadmeOutput(string root)
+    {
+        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        var start = readme.IndexOf("```\n", readme.IndexOf("`dotnet run --project samples/OrderApi` prints:", StringComparison.Ordinal), StringComparison.Ordinal) + 4;
+        return readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)].Split('\n').Select(l => l.TrimEnd()).ToArray();
     }
 
     static string RepositoryRoot()
