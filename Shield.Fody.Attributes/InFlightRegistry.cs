@@ -50,7 +50,8 @@ namespace Shield
         {
             OperationsInFlight.Note(operation);
             var startTimestamp = ShieldedOperations.TimeProvider.GetTimestamp();
-            if (promise is null && deadline is null && !ShieldMetrics.DurationEnabled)
+            var group = ShieldedWorkGroup.JoinAmbient();
+            if (promise is null && deadline is null && group is null && !ShieldMetrics.DurationEnabled)
             {
                 // Nothing to do at its end but uncount it: listed from this thread, never looked up.
                 ThreadCalls.Current.Record(body, operation, startTimestamp);
@@ -64,6 +65,7 @@ namespace Shield
                 Caller = caller,
                 Deadline = deadline,
                 StartTimestamp = startTimestamp,
+                Group = group,
             };
 
             if (promise != null)
@@ -139,13 +141,14 @@ namespace Shield
         }
 
         /// <summary>
-        /// Lets go of the caller's tokens and the body's deadline once the body has ended, and of the hold a caller that
-        /// walked away put on <see cref="DrainAsync"/>.
+        /// Lets go of the caller's tokens, the body's deadline and its work group once the body has ended, and of the hold
+        /// a caller that walked away put on <see cref="DrainAsync"/>.
         /// </summary>
         public static void Release(in TrackedCall call)
         {
             CallerTokenRegistrations.Unregister(in call);
             call.Deadline?.Dispose();
+            call.Group?.Leave();
             if (call.WalkedAway && Interlocked.Decrement(ref s_walkedAwayHolds) == 0 && Volatile.Read(ref s_drained) != null)
             {
                 SignalDrained();

@@ -49,10 +49,11 @@ namespace Shield
             return counts;
         }
 
-        public static InFlightOperation[] Snapshot()
+        /// <summary>Lists the running calls, or only those of <paramref name="group"/> when one is given.</summary>
+        public static InFlightOperation[] Snapshot(ShieldedWorkGroup? group = null)
         {
             var provider = ShieldedOperations.TimeProvider;
-            var listing = new Listing(provider, provider.GetUtcNow(), provider.GetTimestamp());
+            var listing = new Listing(provider, provider.GetUtcNow(), provider.GetTimestamp(), group);
             InFlightRegistry.ForEachRunning(ref listing, static (ref Listing state, in TrackedCall call) => state.Add(in call));
             return listing.Calls.ToArray();
         }
@@ -62,12 +63,14 @@ namespace Shield
             readonly TimeProvider _provider;
             readonly DateTimeOffset _now;
             readonly long _timestamp;
+            readonly ShieldedWorkGroup? _group;
 
-            public Listing(TimeProvider provider, DateTimeOffset now, long timestamp)
+            public Listing(TimeProvider provider, DateTimeOffset now, long timestamp, ShieldedWorkGroup? group)
             {
                 _provider = provider;
                 _now = now;
                 _timestamp = timestamp;
+                _group = group;
                 Calls = new List<InFlightOperation>();
             }
 
@@ -75,6 +78,11 @@ namespace Shield
 
             public void Add(in TrackedCall call)
             {
+                if (_group != null && !ReferenceEquals(call.Group, _group))
+                {
+                    return;
+                }
+
                 var elapsed = _provider.GetElapsedTime(call.StartTimestamp, _timestamp);
                 Calls.Add(new InFlightOperation(call.Operation!.Name, _now - elapsed, elapsed));
             }

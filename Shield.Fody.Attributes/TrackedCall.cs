@@ -18,6 +18,7 @@ namespace Shield
         public CancellationTokenRegistration Second;
         public CancellationTokenRegistration[]? Rest;
         public CallState State;
+        public ShieldedWorkGroup? Group;
 
         public readonly bool WalkedAway => State == CallState.WalkedAway;
 

@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Hosting;
@@ -40,7 +38,7 @@ namespace Shield.Hosting
             }
 
             _logger.LogInformation("Waiting for shielded work to finish: {Count} in flight ({Operations}).",
-                waitingFor, Describe(ShieldedOperations.GetInFlight()));
+                waitingFor, OperationListing.Describe(ShieldedOperations.GetInFlight()));
             try
             {
                 await ShieldedOperations.DrainAsync(cancellationToken).ConfigureAwait(false);
@@ -57,12 +55,6 @@ namespace Shield.Hosting
                 }
             }
         }
-
-        /// <summary>"A.Save x3, B.Send" rather than one entry per call.</summary>
-        static string Describe(IReadOnlyList<InFlightOperation> inFlight) =>
-            string.Join(", ", inFlight
-                .GroupBy(o => o.Operation)
-                .Select(g => g.Count() == 1 ? g.Key : $"{g.Key} x{g.Count()}"));
 
         public void Dispose() => ShieldedOperations.UnobservedFault -= LogUnobservedFault;
 

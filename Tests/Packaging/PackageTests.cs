@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.IO.Compression;
 using System.Linq;
-using System.Xml.Linq;
 using NUnit.Framework;
 using Tests.Infrastructure;
 
@@ -21,19 +19,15 @@ public class PackageTests
 
     string _root = "";
     string _version = "";
-    string _package = "";
+    PackedPackage _package = null!;
 
     [OneTimeSetUp]
     public void PackAndWriteConsumers()
     {
-        _version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}{Random.Shared.Next(1000):000}";
         _root = Path.Combine(Path.GetTempPath(), $"shield-consumer-{Guid.NewGuid():N}");
         var feed = Path.Combine(_root, "feed");
-
-        var pack = DotnetCli.Run(Repository.Root, BuildTimeout, "pack", Repository.PathOf("Shield.Fody.Attributes", "Shield.Fody.Attributes.csproj"),
-            "-c", "Release", $"-p:PackageVersion={_version}", "-o", feed, "--nologo");
-        Assert.That(pack.ExitCode, Is.Zero, pack.Output);
-        _package = Path.Combine(feed, $"Shield.Fody.{_version}.nupkg");
+        _package = PackedPackage.Pack("Shield.Fody.Attributes", "Shield.Fody", feed);
+        _version = _package.Version;
 
         var machinePackages = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         Write("NuGet.config", ConsumerFiles.NuGetConfig(feed, Path.Combine(_root, "packages"), machinePackages));
@@ -75,12 +69,7 @@ public class PackageTests
     [Test]
     public void ThePackageHasTheLayoutOfAFodyAddIn()
     {
-        using var zip = ZipFile.OpenRead(_package);
-        var files = zip.Entries.Select(e => e.FullName)
-            .Where(name => !name.StartsWith("_rels/") && !name.StartsWith("package/") && name != "[Content_Types].xml")
-            .OrderBy(name => name, StringComparer.Ordinal);
-
-        Assert.That(files, Is.EqualTo(new[]
+        Assert.That(_package.Files(), Is.EqualTo(new[]
         {
             "README.md",
             "Shield.Fody.nuspec",
@@ -99,9 +88,7 @@ public class PackageTests
     [Test]
     public void TheNuspecDeclaresFodyTheRuntimeDependenciesAndTheMetadata()
     {
-        using var zip = ZipFile.OpenRead(_package);
-        using var stream = zip.GetEntry("Shield.Fody.nuspec")!.Open();
-        var metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        var metadata = _package.Metadata("Shield.Fody.nuspec");
         string Value(string name) => metadata.Elements().Single(e => e.Name.LocalName == name).Value;
         IEnumerable<string> Dependencies(string framework) => metadata.Descendants()
             .Where(e => e.Name.LocalName == "group" && (string?)e.Attribute("targetFramework") == framework)

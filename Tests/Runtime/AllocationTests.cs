@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
+using Shield;
 using Shield.Benchmarks.Subjects;
 
 namespace Tests.Runtime;
@@ -75,4 +76,36 @@ public class AllocationTests
     public void CallerWalksAway_NoMoreBytesThanWaitAsync() =>
         Assert.That(BytesPerCall(() => Callers.WalkAwayFrom((gate, ct) => _orders.ShieldedStoreAsync(gate, ct))),
             Is.LessThanOrEqualTo(BytesPerCall(() => Callers.WalkAwayFrom((gate, ct) => _orders.StoreAsync(gate, CancellationToken.None).WaitAsync(ct)))));
+
+    /// <summary>Runs <paramref name="measure"/> with a work group ambient, after checking that a suspended call joins it.</summary>
+    void InAWorkGroup(Action measure)
+    {
+        var group = ShieldedWorkGroup.Open();
+        try
+        {
+            var gate = new TaskCompletionSource();
+            var call = _orders.ShieldedStoreAsync(gate.Task, _caller.Token);
+            Assert.That(group.Running, Is.EqualTo(1), "the call joined the ambient group");
+            gate.SetResult();
+            call.GetAwaiter().GetResult();
+
+            measure();
+        }
+        finally
+        {
+            group.Close();
+        }
+
+        Assert.That(group.Ended.IsCompleted, Is.True, "every call left the group");
+    }
+
+    [Test]
+    public void AsyncBodyTokenThatCannotCancel_NoExtraBytesWithAWorkGroupAttached() =>
+        InAWorkGroup(() => Assert.That(BytesPerCall(() => Waits(gate => _orders.ShieldedStoreAsync(gate, CancellationToken.None))),
+            Is.EqualTo(BytesPerCall(() => Waits(gate => _orders.StoreAsync(gate, CancellationToken.None))))));
+
+    [Test]
+    public void AsyncBodyCancelableToken_NoMoreBytesThanWaitAsyncWithAWorkGroupAttached() =>
+        InAWorkGroup(() => Assert.That(BytesPerCall(() => Waits(gate => _orders.ShieldedStoreAsync(gate, _caller.Token))),
+            Is.LessThanOrEqualTo(BytesPerCall(() => Waits(gate => _orders.StoreAsync(gate, CancellationToken.None).WaitAsync(_caller.Token))))));
 }

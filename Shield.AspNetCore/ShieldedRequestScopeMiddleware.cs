@@ -1,0 +1,68 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Shield.Hosting;
+
+namespace Shield.AspNetCore
+{
+    /// <summary>
+    /// Replaces the server's request scope with a <see cref="ShieldedAsyncScope"/> whose work group is ambient for the
+    /// rest of the pipeline, and hands it to the response for disposal, as the server does with its own.
+    /// </summary>
+    internal sealed class ShieldedRequestScopeMiddleware
+    {
+        readonly RequestDelegate _next;
+        readonly IServiceScopeFactory _scopeFactory;
+        readonly ShieldedScopeOptions _options;
+        readonly ILogger _logger;
+        int _warnedAboutPlacement;
+
+        public ShieldedRequestScopeMiddleware(RequestDelegate next, IServiceScopeFactory scopeFactory, ILoggerFactory loggerFactory, ShieldedScopeOptions options)
+        {
+            _next = next;
+            _scopeFactory = scopeFactory;
+            _options = options;
+            _logger = loggerFactory.CreateLogger(ShieldedRequestScopeExtensions.LogCategory);
+        }
+
+        public Task InvokeAsync(HttpContext context)
+        {
+            var current = context.Features.Get<IServiceProvidersFeature>();
+            if (current is ShieldedRequestServicesFeature)
+            {
+                // An outer UseShieldedRequestScopes already keeps this request's scope.
+                return _next(context);
+            }
+
+            if (ServerScope.WasCreated(current))
+            {
+                WarnAboutPlacement(context);
+            }
+
+            return InvokeInScopeAsync(context);
+        }
+
+        /// <summary>An async method of its own, so the work group is ambient for the rest of the pipeline and no further.</summary>
+        async Task InvokeInScopeAsync(HttpContext context)
+        {
+            var scope = _scopeFactory.CreateShieldedAsyncScope(_options, _logger);
+            context.Features.Set<IServiceProvidersFeature>(new ShieldedRequestServicesFeature(scope));
+            context.Response.RegisterForDisposeAsync(scope);
+            await _next(context).ConfigureAwait(false);
+        }
+
+        void WarnAboutPlacement(HttpContext context)
+        {
+            if (Interlocked.Exchange(ref _warnedAboutPlacement, 1) == 0)
+            {
+                _logger.LogWarning(
+                    "Scoped services were resolved for {Path} before UseShieldedRequestScopes() ran; they come from the server's request scope, which is disposed when the request ends even while shielded work still uses them. Call UseShieldedRequestScopes() earlier, before anything that resolves scoped services.",
+                    context.Request.Path);
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using System;
+using System.Threading;
+
+namespace Shield.Hosting
+{
+    /// <summary>How long a DI scope may be kept for shielded work that outlives the request or worker step that made it.</summary>
+    public sealed class ShieldedScopeOptions
+    {
+        /// <summary>
+        /// 30 seconds: the default command timeout of the common ADO.NET providers and the generic host's default
+        /// shutdown timeout. A body still running after that holds a pooled connection for work that is most likely stuck.
+        /// </summary>
+        public static readonly TimeSpan DefaultKeepAliveLimit = TimeSpan.FromSeconds(30);
+
+        /// <summary>
+        /// How long the scope may be kept after its owner disposed it, waiting for its shielded calls to end. When it
+        /// passes, the scope is disposed anyway and a warning lists the operations still running.
+        /// <see cref="Timeout.InfiniteTimeSpan"/> keeps it until the work ends. Defaults to <see cref="DefaultKeepAliveLimit"/>.
+        /// </summary>
+        public TimeSpan KeepAliveLimit { get; set; } = DefaultKeepAliveLimit;
+    }
+}
