@@ -85,6 +85,7 @@ namespace Shield
                 ShieldMetrics.Duration(call.Operation!, seconds);
             }
 
+            ShieldActivities.End(call.Span, exception, call.Deadline);
             InFlightRegistry.Release(in call);
         }
 

@@ -45,7 +45,7 @@ namespace Shield
         /// Records a body that is still running after its kickoff returned. Returns false when the body reached its end
         /// in the meantime: the caller then receives the body's own task.
         /// </summary>
-        public static bool Track(Task body, IShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline)
+        public static bool Track(Task body, IShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline, ShieldSpan? span)
         {
             OperationsInFlight.Note(operation);
             var call = new TrackedCall
@@ -55,6 +55,7 @@ namespace Shield
                 Caller = caller,
                 Deadline = deadline,
                 StartTimestamp = ShieldedOperations.TimeProvider.GetTimestamp(),
+                Span = span,
             };
 
             if (promise != null)
@@ -257,6 +258,9 @@ namespace Shield
                 var walkedAway = call;
                 walkedAway.State = CallState.WalkedAway;
                 shard.Calls[body] = walkedAway;
+
+                // Under the lock, so the body's end cannot stop its Activity between the state change and the event.
+                ShieldActivities.WalkedAway(call.Span, call.Operation!);
             }
 
             // Outside the lock: settling the promise runs the caller's continuations. The state decided above means

@@ -21,6 +21,9 @@ namespace Shield
         public CancellationTokenRegistration[]? Rest;
         public CallState State;
 
+        /// <summary>The call's Activity while the "Shield" source is sampled (tracing, ShieldActivities).</summary>
+        public ShieldSpan? Span;
+
         public readonly bool IsTombstone => Operation is null;
 
         /// <summary>True for a recorded body that has not started handing over its outcome: counted and listed.</summary>
