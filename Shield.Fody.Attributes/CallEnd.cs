@@ -74,6 +74,7 @@ namespace Shield
                 ShieldMetrics.Duration(call.Operation!, seconds);
             }
 
+            ShieldActivities.End(call.Span, exception, call.Deadline);
             InFlightRegistry.Release(in call);
         }
 

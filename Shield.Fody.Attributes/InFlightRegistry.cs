@@ -46,12 +46,12 @@ namespace Shield
         /// Records a body that is still running after its kickoff returned. Returns false when the body reached its end
         /// in the meantime and nothing else will hand it over: the caller then receives the body's own task.
         /// </summary>
-        public static bool Track(Task body, IShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline)
+        public static bool Track(Task body, IShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline, ShieldSpan? span)
         {
             OperationsInFlight.Note(operation);
             var startTimestamp = ShieldedOperations.TimeProvider.GetTimestamp();
             var group = ShieldedWorkGroup.JoinAmbient();
-            if (promise is null && deadline is null && group is null && !ShieldMetrics.DurationEnabled)
+            if (promise is null && deadline is null && group is null && span is null && !ShieldMetrics.DurationEnabled)
             {
                 // Nothing to do at its end but uncount it: listed from this thread, never looked up.
                 ThreadCalls.Current.Record(body, operation, startTimestamp);
@@ -66,6 +66,7 @@ namespace Shield
                 Deadline = deadline,
                 StartTimestamp = startTimestamp,
                 Group = group,
+                Span = span,
             };
 
             if (promise != null)
@@ -247,6 +248,9 @@ namespace Shield
                 var walkedAway = call;
                 walkedAway.State = CallState.WalkedAway;
                 shard.Calls[body] = walkedAway;
+
+                // Under the lock, so the body's end cannot stop its Activity between the state change and the event.
+                ShieldActivities.WalkedAway(call.Span, call.Operation!);
 
                 // Until its end has reported a fault nobody will receive, the drain waits for this call even when its
                 // end stopped counting it before this entry existed.

@@ -21,7 +21,7 @@ namespace Shield
     /// assemblies woven by earlier versions run on this one.
     /// </remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static class ShieldRuntime
+    public static partial class ShieldRuntime
     {
         /// <summary>Starts the body's deadline, or returns null when the operation has none.</summary>
         public static CancellationTokenSource? StartDeadline(ShieldedOperation operation) =>
@@ -90,16 +90,29 @@ namespace Shield
             return StillRunning(body, caller, operation, deadline);
         }
 
-        static Task StillRunning(Task body, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline)
-        {
-            var promise = caller.CanBeCanceled ? ShieldPromises.CreateVoid() : null;
-            return InFlightRegistry.Track(body, promise, caller, operation, deadline) && promise != null ? promise.Task : body;
-        }
+        static Task StillRunning(Task body, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline) =>
+            Track(body, caller.CanBeCanceled ? ShieldPromises.CreateVoid() : null, caller, operation, deadline, null);
 
-        static Task<TResult> StillRunning<TResult>(Task<TResult> body, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline)
+        static Task<TResult> StillRunning<TResult>(Task<TResult> body, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline) =>
+            (Task<TResult>)Track(body, caller.CanBeCanceled ? ShieldPromises.Create<TResult>() : null, caller, operation, deadline, null);
+
+        /// <summary>
+        /// Records a body that is still running and returns what its caller receives: the proxy, or the body's own task
+        /// when the caller cannot cancel or the body ended before it was recorded (its span then ends here).
+        /// </summary>
+        static Task Track(Task body, IShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline, ShieldSpan? span)
         {
-            var promise = caller.CanBeCanceled ? ShieldPromises.Create<TResult>() : null;
-            return InFlightRegistry.Track(body, promise, caller, operation, deadline) && promise != null ? (Task<TResult>)promise.Task : body;
+            if (InFlightRegistry.Track(body, promise, caller, operation, deadline, span))
+            {
+                return promise?.Task ?? body;
+            }
+
+            if (span != null)
+            {
+                ShieldActivities.EndWhenDone(span, body, deadline);
+            }
+
+            return body;
         }
 
         /// <inheritdoc cref="Started(Task, ShieldCallerTokens, ShieldedOperation, CancellationTokenSource)"/>
@@ -194,7 +207,7 @@ namespace Shield
                 return body!;
             }
 
-            return TrackReturned(body, caller.CanBeCanceled ? ShieldPromises.CreateVoid() : null, caller, operation, deadline);
+            return TrackReturned(body, caller.CanBeCanceled ? ShieldPromises.CreateVoid() : null, caller, operation, deadline, null);
         }
 
         /// <inheritdoc cref="Returned(Task, ShieldCallerTokens, ShieldedOperation, CancellationTokenSource)"/>
@@ -207,7 +220,7 @@ namespace Shield
                 return body!;
             }
 
-            return (Task<TResult>)TrackReturned(body, caller.CanBeCanceled ? ShieldPromises.Create<TResult>() : null, caller, operation, deadline);
+            return (Task<TResult>)TrackReturned(body, caller.CanBeCanceled ? ShieldPromises.Create<TResult>() : null, caller, operation, deadline, null);
         }
 
         /// <inheritdoc cref="Returned(Task, ShieldCallerTokens, ShieldedOperation, CancellationTokenSource)"/>
@@ -238,10 +251,10 @@ namespace Shield
         /// Counts and records a body that is still running and ends it from its first continuation. The continuation's
         /// closure is made here, off the synchronous path.
         /// </summary>
-        static Task TrackReturned(Task body, IShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline)
+        static Task TrackReturned(Task body, IShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline, ShieldSpan? span)
         {
             InFlightRegistry.Enter();
-            var shielded = InFlightRegistry.Track(body, promise, caller, operation, deadline) && promise != null ? promise.Task : body;
+            var shielded = Track(body, promise, caller, operation, deadline, span);
             body.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() => ReturnedEnded(body));
             return shielded;
         }

@@ -11,6 +11,7 @@ namespace Shield
     public static class ShieldedOperations
     {
         static TimeProvider s_timeProvider = TimeProvider.System;
+        static int s_tracing;
 
         /// <summary>
         /// Raised exactly once for each shielded call whose caller stopped waiting (its token fired) and whose body
@@ -42,6 +43,16 @@ namespace Shield
         {
             get => Volatile.Read(ref s_timeProvider);
             set => Volatile.Write(ref s_timeProvider, value ?? throw new ArgumentNullException(nameof(value)));
+        }
+
+        /// <summary>
+        /// Where the Activity of a shielded body sits in a trace: a child of the caller's <c>Activity.Current</c>
+        /// (the default), or the root of a new trace linked to the caller's Activity. Read at each call.
+        /// </summary>
+        public static ShieldTracing Tracing
+        {
+            get => (ShieldTracing)Volatile.Read(ref s_tracing);
+            set => Volatile.Write(ref s_tracing, (int)value);
         }
 
         /// <summary>

@@ -20,6 +20,9 @@ namespace Shield
         public CallState State;
         public ShieldedWorkGroup? Group;
 
+        /// <summary>The call's Activity while the "Shield" source is sampled (tracing, ShieldActivities).</summary>
+        public ShieldSpan? Span;
+
         public readonly bool WalkedAway => State == CallState.WalkedAway;
 
         /// <summary>True while the caller's token can still release the caller.</summary>

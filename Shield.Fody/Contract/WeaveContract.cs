@@ -59,6 +59,7 @@ internal static class WeaveContract
         public const string Completed = nameof(Completed);
         public const string Faulting = nameof(Faulting);
         public const string Faulted = nameof(Faulted);
+        public const string StartSpan = nameof(StartSpan);
     }
 
     /// <summary><c>ShieldedOperation</c>, constructed once per woven method as <c>(name, timeoutMilliseconds)</c>.</summary>
@@ -72,6 +73,13 @@ internal static class WeaveContract
     public static class CallerTokens
     {
         public const string Name = "ShieldCallerTokens";
+        public const string FullName = Namespace + "." + Name;
+    }
+
+    /// <summary><c>ShieldSpan</c>, the class that carries a traced call's Activity from <c>StartSpan</c> to the hand-over.</summary>
+    public static class Span
+    {
+        public const string Name = "ShieldSpan";
         public const string FullName = Namespace + "." + Name;
     }
 

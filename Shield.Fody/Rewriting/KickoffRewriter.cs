@@ -4,8 +4,9 @@ namespace Shield.Fody.Rewriting;
 
 /// <summary>
 /// Rewrites the method the caller calls (an async method's kickoff, or any task-returning method): it keeps the
-/// caller's tokens aside, gives every token parameter the body's own token before anything reads it, and hands what
-/// the method returns to the runtime, which gives the caller either that task or a proxy.
+/// caller's tokens aside, gives every token parameter the body's own token before anything reads it, starts the call's
+/// span last, right before the body runs, and hands what the method returns to the runtime with that span, which gives
+/// the caller either that task or a proxy.
 /// </summary>
 internal static class KickoffRewriter
 {
@@ -17,6 +18,8 @@ internal static class KickoffRewriter
 
         var callerTokens = new VariableDefinition(runtime.CallerTokens);
         body.Variables.Add(callerTokens);
+        var span = new VariableDefinition(runtime.Span);
+        body.Variables.Add(span);
         VariableDefinition? deadline = null;
         if (target.Candidate.TimeoutMilliseconds > 0)
         {
@@ -61,6 +64,10 @@ internal static class KickoffRewriter
             prologue.Add(Instruction.Create(OpCodes.Starg, token.Parameter));
         }
 
+        prologue.Add(Instruction.Create(OpCodes.Ldsfld, operation));
+        prologue.Add(Instruction.Create(OpCodes.Call, runtime.StartSpan));
+        prologue.Add(Instruction.Create(OpCodes.Stloc, span));
+
         IlEditor.InsertAtStart(body, prologue);
 
         var handOver = runtime.Shield(target.StateMachine is null ? HandOver.Returned : HandOver.Started, target.Shape, tokenSource);
@@ -71,6 +78,7 @@ internal static class KickoffRewriter
                 Instruction.Create(OpCodes.Ldloc, callerTokens),
                 Instruction.Create(OpCodes.Ldsfld, operation),
                 LoadDeadline(),
+                Instruction.Create(OpCodes.Ldloc, span),
                 Instruction.Create(OpCodes.Call, handOver),
             ]);
         }

@@ -27,10 +27,12 @@ internal sealed class RuntimeReferences
         Operation = RuntimeType(WeaveContract.Operation.Name, runtimeAssembly);
         CallerTokens = RuntimeType(WeaveContract.CallerTokens.Name, runtimeAssembly, isValueType: true);
         BodyMarker = RuntimeType(WeaveContract.BodyMarker.Name, runtimeAssembly, isValueType: true);
+        Span = RuntimeType(WeaveContract.Span.Name, runtimeAssembly);
         OperationConstructor = Constructor(Operation, module.TypeSystem.String, module.TypeSystem.Int32);
         WovenAttributeConstructor = Constructor(RuntimeType(WeaveContract.WovenMarker.Name, runtimeAssembly), module.TypeSystem.String);
         MethodAttributeConstructor = Constructor(RuntimeType(WeaveContract.MethodMarker.Name, runtimeAssembly), WeaveMarkers.MethodMarkerParameters(module));
         Suspending = Static(WeaveContract.Runtime.Suspending, module.TypeSystem.Void);
+        StartSpan = Static(WeaveContract.Runtime.StartSpan, Span, Operation);
     }
 
     public TypeReference Runtime { get; }
@@ -49,6 +51,12 @@ internal sealed class RuntimeReferences
     public MethodReference MethodAttributeConstructor { get; }
 
     public MethodReference Suspending { get; }
+
+    /// <summary>The runtime's record of a traced call, null while nothing samples the "Shield" source.</summary>
+    public TypeReference Span { get; }
+
+    /// <summary><c>StartSpan(operation)</c>: starts the call's Activity before the body runs.</summary>
+    public MethodReference StartSpan { get; }
 
     /// <summary>CancellationTokenSource, from the assembly that defines the module's CancellationToken.</summary>
     public TypeReference TokenSource(TypeReference cancellationToken) =>
@@ -83,8 +91,8 @@ internal sealed class RuntimeReferences
             : _noneTokens[cancellationToken.Scope] = new("get_None", cancellationToken, cancellationToken) { HasThis = false };
 
     /// <summary>
-    /// <c>Started</c> (for state machines) or <c>Returned</c> (for other methods): takes the body's task and returns
-    /// what the caller receives, of the same type.
+    /// <c>Started</c> (for state machines) or <c>Returned</c> (for other methods): takes the body's task and the call's
+    /// span and returns what the caller receives, of the same type.
     /// </summary>
     public MethodReference Shield(HandOver handOver, TaskShape shape, TypeReference tokenSource)
     {
@@ -94,11 +102,11 @@ internal sealed class RuntimeReferences
 
     MethodReference CreateShield(string name, TaskShape shape, TypeReference tokenSource) =>
         shape.ResultType is null
-            ? Static(name, shape.ReturnType, shape.ReturnType, CallerTokens, Operation, tokenSource)
+            ? Static(name, shape.ReturnType, shape.ReturnType, CallerTokens, Operation, tokenSource, Span)
             : Generic(name, shape, result =>
             {
                 var task = Instantiate(shape, result);
-                return (task, [task, CallerTokens, Operation, tokenSource]);
+                return (task, [task, CallerTokens, Operation, tokenSource, Span]);
             });
 
     /// <summary><c>Completed</c>, called after the builder set the body's result; <paramref name="resultType"/> as MoveNext sees it.</summary>

@@ -37,6 +37,7 @@ public class WeaveContractTests(string targetFramework)
             "ShieldCallerTokens CallerTokens(CancellationToken[])",
         ],
         [WeaveContract.Runtime.Suspending] = ["Void Suspending()"],
+        [WeaveContract.Runtime.StartSpan] = ["ShieldSpan StartSpan(ShieldedOperation)"],
         [WeaveContract.Runtime.Started] = HandOvers(WeaveContract.Runtime.Started),
         [WeaveContract.Runtime.Returned] = HandOvers(WeaveContract.Runtime.Returned),
         [WeaveContract.Runtime.Completed] =
@@ -168,6 +169,10 @@ public class WeaveContractTests(string targetFramework)
         $"Task<TResult> {name}<TResult>(Task<TResult>, ShieldCallerTokens, ShieldedOperation, CancellationTokenSource)",
         $"ValueTask {name}(ValueTask, ShieldCallerTokens, ShieldedOperation, CancellationTokenSource)",
         $"ValueTask<TResult> {name}<TResult>(ValueTask<TResult>, ShieldCallerTokens, ShieldedOperation, CancellationTokenSource)",
+        $"Task {name}(Task, ShieldCallerTokens, ShieldedOperation, CancellationTokenSource, ShieldSpan)",
+        $"Task<TResult> {name}<TResult>(Task<TResult>, ShieldCallerTokens, ShieldedOperation, CancellationTokenSource, ShieldSpan)",
+        $"ValueTask {name}(ValueTask, ShieldCallerTokens, ShieldedOperation, CancellationTokenSource, ShieldSpan)",
+        $"ValueTask<TResult> {name}<TResult>(ValueTask<TResult>, ShieldCallerTokens, ShieldedOperation, CancellationTokenSource, ShieldSpan)",
     ];
 
     static string Shape(MethodInfo method)

@@ -51,7 +51,9 @@ public class ReadmeWhatGetsCompiledTests
             ### What gets compiled
 
             The kickoff method `SaveAsync` keeps the caller's token aside (`ShieldRuntime.CallerTokens`), gives the body
-            `CancellationToken.None`, and hands the body's task to `ShieldRuntime.Started`, which returns it or a proxy. In
+            `CancellationToken.None`, starts the call's span right before the body runs (`ShieldRuntime.StartSpan`, null
+            while nothing listens: see [Tracing](#tracing)), and hands the body's task and the span to `ShieldRuntime.Started`,
+            which returns the task or a proxy. In
             `MoveNext`, the local `flag` tells the first run from later ones: the first run reports the first suspension
             (`ShieldRuntime.Suspending`), a later run reports how the body ended (`Completed`, `Faulted`). Everything else is
             as the C# compiler wrote it. `[ShieldedMethod]` is the marker `shield-inspect` reads, and `<Shield>Operations`
