@@ -4,25 +4,24 @@ using Shield.Fody.Model;
 namespace Shield.Fody.Analysis;
 
 /// <summary>
-/// Checks that an async method has the shape the C# compiler gives it (a kickoff method that starts a state machine
-/// and returns its builder's task, and a MoveNext that suspends through the builder and ends the task through it)
-/// and records where the rewriter will hook in. Anything else is reported and left alone.
+/// Checks that an async method has the shape the C# and VB compilers give it (a kickoff method that starts a state
+/// machine and returns its builder's task, and a MoveNext that suspends through the builder and ends the task through
+/// it) and records where the rewriter will hook in. Anything else is reported and left alone.
 /// </summary>
 internal static class AsyncMethodAnalyzer
 {
-    const string StateFieldName = "<>1__state";
-
     public static StateMachinePlan? Analyze(MethodDefinition kickoff, TypeDefinition stateMachine, TaskShape shape, string operation, ICollection<Diagnostic> diagnostics)
     {
         Diagnostic Unrecognized(string detail) => new(ShieldDiagnostics.UnrecognizedIl,
             $"{operation}: {detail}. This is not the code the C# compiler writes for an async method (was it rewritten by another weaver or an obfuscator?), so it is left as compiled. List Shield first in FodyWeavers.xml, or remove [Shield].",
             kickoff.FirstVisibleSequencePoint());
 
-        var builderDefinition = StandardBuilders.FieldOf(stateMachine);
+        var builderDefinition = StateMachineFields.Builder(kickoff, stateMachine);
+        var stateDefinition = StateMachineFields.State(kickoff, stateMachine);
         var moveNext = stateMachine.Methods.FirstOrDefault(m => m.Name == "MoveNext" && m.HasBody);
-        if (builderDefinition is null || moveNext is null || !stateMachine.Fields.Any(f => f.Name == StateFieldName))
+        if (builderDefinition is null || moveNext is null || stateDefinition is null)
         {
-            diagnostics.Add(Unrecognized($"its state machine {stateMachine.Name} has no MoveNext body, {StateFieldName} field or {StandardBuilders.FieldName} field"));
+            diagnostics.Add(Unrecognized($"its state machine {stateMachine.Name} has no MoveNext body, or its kickoff does not set a state field to -1 and start a builder field"));
             return null;
         }
 
@@ -48,11 +47,12 @@ internal static class AsyncMethodAnalyzer
 
         var body = moveNext.Body;
         var referenced = body.ReferencedInstructions();
-        var stateField = FieldOperands(body).FirstOrDefault(f => f.Name == StateFieldName);
+        // MoveNext's own references: on a generic state machine they name the instantiation MoveNext sees.
+        var stateField = FieldOperands(body).FirstOrDefault(f => f.Name == stateDefinition.Name);
         var builderField = body.Instructions
             .Where(i => i.OpCode.Code == Code.Ldflda)
             .Select(i => (FieldReference)i.Operand)
-            .FirstOrDefault(f => f.Name == StandardBuilders.FieldName);
+            .FirstOrDefault(f => f.Name == builderDefinition.Name);
         var builderCalls = body.Instructions
             .Where(i => i.OpCode.Code is Code.Call or Code.Callvirt && i.Operand is MethodReference m && m.DeclaringType.GetElementType().FullName == builderName)
             .ToList();
@@ -105,11 +105,7 @@ internal static class AsyncMethodAnalyzer
     {
         var instructions = kickoff.Body.Instructions;
         var returns = instructions.Where(i => i.OpCode.Code == Code.Ret).ToList();
-        var startsStateMachine = instructions.Any(i =>
-            i.OpCode.Code == Code.Call &&
-            i.Operand is GenericInstanceMethod { Name: "Start" } start &&
-            start.DeclaringType.GetElementType().FullName == builderName &&
-            start.GenericArguments[0].GetElementType().Resolve() == stateMachine);
+        var startsStateMachine = StateMachineFields.StartCall(kickoff, stateMachine)?.DeclaringType.GetElementType().FullName == builderName;
 
         return startsStateMachine &&
             returns.Count == 1 &&

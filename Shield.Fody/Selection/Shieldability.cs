@@ -73,7 +73,7 @@ internal static class Shieldability
     /// </summary>
     public static TypeReference? CustomBuilder(MethodDefinition method) =>
         method.GetAsyncStateMachineType() is { } stateMachine &&
-        StandardBuilders.FieldOf(stateMachine) is { } builder &&
+        StateMachineFields.Builder(method, stateMachine) is { } builder &&
         StandardBuilders.KindOf(builder.FieldType) is null
             ? builder.FieldType
             : null;

@@ -53,7 +53,7 @@ public sealed class WovenFlavor
             return new WovenFlavor(flavor, built, System.IO.Path.GetDirectoryName(built)!, null);
         }
 
-        var compiled = CompiledFixturePath(flavor.Configuration, flavor.TargetFramework);
+        var compiled = (flavor with { Path = WeavePath.TestRun }).BuiltAssembly;
         var result = new ModuleWeaver().ExecuteTestRun(compiled, runPeVerify: false);
         if (result.Errors.Count > 0)
         {

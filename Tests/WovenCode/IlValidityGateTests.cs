@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Mono.Cecil;
@@ -30,6 +31,20 @@ public class IlValidityGateTests
         var body = flavor.Configuration == Flavor.RuntimeAsync ? Kickoff : MoveNext;
         Assert.That(report.Checked, Has.Member(Kickoff).And.Member(body).And.Member("<Shield>Operations::.cctor"));
         Assert.That(report.Checked, Has.Count.GreaterThanOrEqualTo(kickoffs * 2), "every woven method and the methods of its state machine, or its runtime-async body");
+    }
+
+    /// <summary>The VB.NET and F# fixtures: F# Release ends members with tail calls, VB wraps SetException.</summary>
+    public static IEnumerable<Flavor> OtherCompilers => Flavor.VisualBasic;
+
+    [TestCaseSource(nameof(OtherCompilers))]
+    public void EveryWovenMethodOfAnotherCompilerCompilesAndDecompilesCleanly(Flavor flavor)
+    {
+        var woven = WovenFlavor.Get(flavor);
+        var report = IlValidityGate.Check(woven.AssemblyPath, woven.ReferenceDirectory);
+
+        Assert.That(report.Findings, Is.Empty);
+        Assert.That(report.Checked, Has.Member("AssemblyToProcess.InstanceMethod::SaveAsync").And.Member("<Shield>Operations::.cctor"));
+        Assert.That(report.Checked, Has.Count.GreaterThan(ShieldedMethods.Count(woven.Fixtures)), "every woven method and what it runs");
     }
 
     [Test]
