@@ -42,6 +42,26 @@ public class TailCallWeaveTests
         Assert.That(TailCallsNotBeforeRet(result.AssemblyPath), Is.Empty, "a tail call the weave did not end");
     }
 
+    /// <summary>
+    /// The F# fixtures' Release builds come with their own tail calls (the IL gate passes over their weave with the
+    /// other flavours): this checks that they still do, and that the weave ended every one it put code after.
+    /// </summary>
+    [TestCase(WeavePath.TestRun, "netstandard2.0")]
+    [TestCase(WeavePath.TestRun, "net10.0")]
+    [TestCase(WeavePath.MSBuild, "netstandard2.0")]
+    [TestCase(WeavePath.MSBuild, "net10.0")]
+    public void FSharpReleaseEndsMembersWithTailCallsAndTheWeaveEndsThem(WeavePath path, string targetFramework)
+    {
+        var flavor = new Flavor(path, "Release", targetFramework, FixtureCompiler.FSharp);
+        using (var compiled = ModuleDefinition.ReadModule((flavor with { Path = WeavePath.TestRun }).BuiltAssembly))
+        {
+            var member = compiled.GetType("AssemblyToProcess.AsyncMember").Methods.Single(m => m.Name == "SaveAsync");
+            Assert.That(member.Body.Instructions.Reverse().Skip(2).First().OpCode, Is.EqualTo(OpCodes.Tail), "tail. call Async.StartAsTask; ret");
+        }
+
+        Assert.That(TailCallsNotBeforeRet(WovenFlavor.Get(flavor).AssemblyPath), Is.Empty, "a tail call the weave did not end");
+    }
+
     /// <summary>Puts <c>tail.</c> on each call right before a <c>ret</c> in the methods marked [Shield] and their MoveNext.</summary>
     static List<string> MakeLastCallsTailCalls(ModuleDefinition module)
     {
