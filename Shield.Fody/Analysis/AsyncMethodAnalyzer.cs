@@ -13,7 +13,7 @@ internal static class AsyncMethodAnalyzer
     public static StateMachinePlan? Analyze(MethodDefinition kickoff, TypeDefinition stateMachine, TaskShape shape, string operation, ICollection<Diagnostic> diagnostics)
     {
         Diagnostic Unrecognized(string detail) => new(ShieldDiagnostics.UnrecognizedIl,
-            $"{operation}: {detail}. This is not the code the C# compiler writes for an async method (was it rewritten by another weaver or an obfuscator?), so it is left as compiled. List Shield first in FodyWeavers.xml, or remove [Shield].",
+            $"{operation}: {detail}. {UnrecognizedAdvice(SourceCompilers.Of(kickoff.Module))}",
             kickoff.FirstVisibleSequencePoint());
 
         var builderDefinition = StateMachineFields.Builder(kickoff, stateMachine);
@@ -97,6 +97,17 @@ internal static class AsyncMethodAnalyzer
         var taskGetter = new MethodReference("get_Task", kickoffGetter.ReturnType, builderField.FieldType) { HasThis = true };
         return new StateMachinePlan(stateMachine, moveNext, stateField, builderField, taskGetter, suspensions, setResults, setExceptions);
     }
+
+    /// <summary>What SHIELD005 says after what it found: the compiler the module shows, and what to do about it.</summary>
+    static string UnrecognizedAdvice(SourceCompiler compiler) => compiler switch
+    {
+        SourceCompiler.CSharp or SourceCompiler.VisualBasic =>
+            $"This is not the code the {compiler.Name()} compiler writes for an async method (was it rewritten by another weaver or an obfuscator?), so it is left as compiled. List Shield first in FodyWeavers.xml, or remove [Shield].",
+        SourceCompiler.FSharp =>
+            "The assembly was compiled by F#, whose task { } and async { } members have no state machine of this kind, so another tool wrote or rewrote it (another weaver or an obfuscator?), and it is left as compiled. List Shield first in FodyWeavers.xml, or remove [<Shield>].",
+        _ =>
+            "The assembly shows no sign of the C#, VB.NET or F# compiler, and Shield only knows the async methods those write (was it compiled by another compiler, or rewritten by another weaver or an obfuscator?), so it is left as compiled. List Shield first in FodyWeavers.xml if another weaver runs, or remove [Shield].",
+    };
 
     static IEnumerable<FieldReference> FieldOperands(MethodBody body) =>
         body.Instructions.Select(i => i.Operand).OfType<FieldReference>();
