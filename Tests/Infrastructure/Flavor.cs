@@ -42,9 +42,6 @@ public sealed record Flavor(WeavePath Path, string Configuration, string TargetF
     /// <summary>The F# fixtures on both weave paths, Debug and Release, netstandard2.0 and net10.0.</summary>
     public static IEnumerable<Flavor> FSharp => Of(FixtureCompiler.FSharp);
 
-    /// <summary>Every flavour of every compiler.</summary>
-    public static IEnumerable<Flavor> EveryCompiler => [.. All, .. VisualBasic, .. FSharp];
-
     static IEnumerable<Flavor> Of(FixtureCompiler compiler) =>
         from path in new[] { WeavePath.TestRun, WeavePath.MSBuild }
         from build in BuildFlavor.All
