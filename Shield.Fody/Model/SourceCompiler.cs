@@ -12,9 +12,12 @@ internal enum SourceCompiler
 /// <summary>Tells which compiler wrote a module from what each one leaves in every module it writes.</summary>
 internal static class SourceCompilers
 {
+    public static bool IsFSharp(ModuleDefinition module) =>
+        module.Assembly is { } assembly && Carries(assembly, "Microsoft.FSharp.Core.FSharpInterfaceDataVersionAttribute");
+
     public static SourceCompiler Of(ModuleDefinition module)
     {
-        if (module.Assembly is { } assembly && Carries(assembly, "Microsoft.FSharp.Core.FSharpInterfaceDataVersionAttribute"))
+        if (IsFSharp(module))
         {
             return SourceCompiler.FSharp;
         }
@@ -30,6 +33,12 @@ internal static class SourceCompilers
             module.AssemblyReferences.Any(a => a.Name is "Microsoft.VisualBasic" or "Microsoft.VisualBasic.Core"))
         {
             return SourceCompiler.VisualBasic;
+        }
+
+        // Older C# leaves no module mark, but names its async state machines <Method>d__N.
+        if (module.GetTypes().Any(t => t.Name.StartsWith("<", StringComparison.Ordinal) && t.Name.Contains(">d__")))
+        {
+            return SourceCompiler.CSharp;
         }
 
         return SourceCompiler.Unknown;

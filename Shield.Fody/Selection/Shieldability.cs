@@ -75,7 +75,7 @@ internal static class Shieldability
     /// </summary>
     static bool IsFSharpMember(MethodDefinition method) =>
         method.HasBody && !method.IsConstructor && !method.Name.Contains('@') &&
-        SourceCompilers.Of(method.Module) == SourceCompiler.FSharp;
+        SourceCompilers.IsFSharp(method.Module);
 
     /// <summary>
     /// The builder an <c>[AsyncMethodBuilder]</c> put in the method's state machine in place of a standard one, or

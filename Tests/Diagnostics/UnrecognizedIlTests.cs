@@ -71,12 +71,31 @@ public class UnrecognizedIlTests
         Assert.That(WeaveAfter(new Flavor(WeavePath.TestRun, configuration, "net10.0", FixtureCompiler.VisualBasic).BuiltAssembly, ReturnSomethingElse, KickoffDetail),
             Does.Contain("This is not the code the VB.NET compiler writes for an async method").And.EndWith("or remove [Shield]."));
 
-    /// <summary>An assembly without the marks C# 11+, VB and F# leave: the message says so, and does not blame C#.</summary>
+    /// <summary>C# before 11 leaves no module mark; its state machine names still tell.</summary>
+    [Test]
+    public void KickoffOfAnOlderCSharpCompiler() =>
+        Assert.That(WeaveAfter(CSharpFixture("Release"), module =>
+            {
+                RemoveModuleAttribute(module, "RefSafetyRulesAttribute");
+                ReturnSomethingElse(module);
+            }, KickoffDetail),
+            Does.Contain("This is not the code the C# compiler writes for an async method"));
+
+    /// <summary>An assembly without the marks C#, VB and F# leave: the message says so, and does not blame C#.</summary>
     [Test]
     public void KickoffOfAnUnknownCompiler() =>
         Assert.That(WeaveAfter(CSharpFixture("Release"), module =>
             {
                 RemoveModuleAttribute(module, "RefSafetyRulesAttribute");
+                foreach (var attribute in module.GetTypes().SelectMany(t => t.Methods).SelectMany(m => m.CustomAttributes)
+                    .Where(a => a.AttributeType.Name == "AsyncStateMachineAttribute"))
+                {
+                    // The attribute names its state machine by name: point it at the renamed type itself.
+                    var stateMachine = ((TypeReference)attribute.ConstructorArguments[0].Value).Resolve();
+                    stateMachine.Name = "StateMachine_" + stateMachine.MetadataToken.RID;
+                    attribute.ConstructorArguments[0] = new CustomAttributeArgument(attribute.ConstructorArguments[0].Type, stateMachine);
+                }
+
                 ReturnSomethingElse(module);
             }, KickoffDetail),
             Does.Contain("shows no sign of the C#, VB.NET or F# compiler").And.Not.Contain("the C# compiler writes"));
