@@ -4,25 +4,24 @@ using Shield.Fody.Model;
 namespace Shield.Fody.Analysis;
 
 /// <summary>
-/// Checks that an async method has the shape the C# compiler gives it (a kickoff method that starts a state machine
-/// and returns its builder's task, and a MoveNext that suspends through the builder and ends the task through it)
-/// and records where the rewriter will hook in. Anything else is reported and left alone.
+/// Checks that an async method has the shape the C# and VB compilers give it (a kickoff method that starts a state
+/// machine and returns its builder's task, and a MoveNext that suspends through the builder and ends the task through
+/// it) and records where the rewriter will hook in. Anything else is reported and left alone.
 /// </summary>
 internal static class AsyncMethodAnalyzer
 {
-    const string StateFieldName = "<>1__state";
-
     public static StateMachinePlan? Analyze(MethodDefinition kickoff, TypeDefinition stateMachine, TaskShape shape, string operation, ICollection<Diagnostic> diagnostics)
     {
         Diagnostic Unrecognized(string detail) => new(ShieldDiagnostics.UnrecognizedIl,
-            $"{operation}: {detail}. This is not the code the C# compiler writes for an async method (was it rewritten by another weaver or an obfuscator?), so it is left as compiled. List Shield first in FodyWeavers.xml, or remove [Shield].",
+            $"{operation}: {detail}. {UnrecognizedAdvice(SourceCompilers.Of(kickoff.Module))}",
             kickoff.FirstVisibleSequencePoint());
 
-        var builderDefinition = StandardBuilders.FieldOf(stateMachine);
+        var builderDefinition = StateMachineFields.Builder(kickoff, stateMachine);
+        var stateDefinition = StateMachineFields.State(kickoff, stateMachine);
         var moveNext = stateMachine.Methods.FirstOrDefault(m => m.Name == "MoveNext" && m.HasBody);
-        if (builderDefinition is null || moveNext is null || !stateMachine.Fields.Any(f => f.Name == StateFieldName))
+        if (builderDefinition is null || moveNext is null || stateDefinition is null)
         {
-            diagnostics.Add(Unrecognized($"its state machine {stateMachine.Name} has no MoveNext body, {StateFieldName} field or {StandardBuilders.FieldName} field"));
+            diagnostics.Add(Unrecognized($"its state machine {stateMachine.Name} has no MoveNext body, or its kickoff does not set a state field to -1 and start a builder field"));
             return null;
         }
 
@@ -48,11 +47,12 @@ internal static class AsyncMethodAnalyzer
 
         var body = moveNext.Body;
         var referenced = body.ReferencedInstructions();
-        var stateField = FieldOperands(body).FirstOrDefault(f => f.Name == StateFieldName);
+        // MoveNext's own references: on a generic state machine they name the instantiation MoveNext sees.
+        var stateField = FieldOperands(body).FirstOrDefault(f => f.Name == stateDefinition.Name);
         var builderField = body.Instructions
             .Where(i => i.OpCode.Code == Code.Ldflda)
             .Select(i => (FieldReference)i.Operand)
-            .FirstOrDefault(f => f.Name == StandardBuilders.FieldName);
+            .FirstOrDefault(f => f.Name == builderDefinition.Name);
         var builderCalls = body.Instructions
             .Where(i => i.OpCode.Code is Code.Call or Code.Callvirt && i.Operand is MethodReference m && m.DeclaringType.GetElementType().FullName == builderName)
             .ToList();
@@ -98,6 +98,17 @@ internal static class AsyncMethodAnalyzer
         return new StateMachinePlan(stateMachine, moveNext, stateField, builderField, taskGetter, suspensions, setResults, setExceptions);
     }
 
+    /// <summary>What SHIELD005 says after what it found: the compiler the module shows, and what to do about it.</summary>
+    static string UnrecognizedAdvice(SourceCompiler compiler) => compiler switch
+    {
+        SourceCompiler.CSharp or SourceCompiler.VisualBasic =>
+            $"This is not the code the {compiler.Name()} compiler writes for an async method (was it rewritten by another weaver or an obfuscator?), so it is left as compiled. List Shield first in FodyWeavers.xml, or remove [Shield].",
+        SourceCompiler.FSharp =>
+            "The assembly was compiled by F#, whose task { } and async { } members have no state machine of this kind, so another tool wrote or rewrote it (another weaver or an obfuscator?), and it is left as compiled. List Shield first in FodyWeavers.xml, or remove [<Shield>].",
+        _ =>
+            "The assembly shows no sign of the C#, VB.NET or F# compiler, and Shield only knows the async methods those write (was it compiled by another compiler, or rewritten by another weaver or an obfuscator?), so it is left as compiled. List Shield first in FodyWeavers.xml if another weaver runs, or remove [Shield].",
+    };
+
     static IEnumerable<FieldReference> FieldOperands(MethodBody body) =>
         body.Instructions.Select(i => i.Operand).OfType<FieldReference>();
 
@@ -105,11 +116,7 @@ internal static class AsyncMethodAnalyzer
     {
         var instructions = kickoff.Body.Instructions;
         var returns = instructions.Where(i => i.OpCode.Code == Code.Ret).ToList();
-        var startsStateMachine = instructions.Any(i =>
-            i.OpCode.Code == Code.Call &&
-            i.Operand is GenericInstanceMethod { Name: "Start" } start &&
-            start.DeclaringType.GetElementType().FullName == builderName &&
-            start.GenericArguments[0].GetElementType().Resolve() == stateMachine);
+        var startsStateMachine = StateMachineFields.StartCall(kickoff, stateMachine)?.DeclaringType.GetElementType().FullName == builderName;
 
         return startsStateMachine &&
             returns.Count == 1 &&

@@ -1,14 +1,11 @@
 namespace Shield.Fody.Model;
 
 /// <summary>
-/// The async method builders the C# compiler puts in a state machine for the four task types, and where: Shield
-/// proxies what these build, and nothing an <c>[AsyncMethodBuilder]</c> substitutes.
+/// The async method builders the C# and VB compilers put in a state machine for the four task types: Shield proxies
+/// what these build, and nothing an <c>[AsyncMethodBuilder]</c> substitutes.
 /// </summary>
 internal static class StandardBuilders
 {
-    /// <summary>The state machine field that holds the builder.</summary>
-    public const string FieldName = "<>t__builder";
-
     static readonly Dictionary<string, TaskKind> Kinds = new()
     {
         ["System.Runtime.CompilerServices.AsyncTaskMethodBuilder"] = TaskKind.Task,
@@ -20,8 +17,4 @@ internal static class StandardBuilders
     /// <summary>What a standard builder builds, or null for any other builder.</summary>
     public static TaskKind? KindOf(TypeReference builder) =>
         Kinds.TryGetValue(builder.GetElementType().FullName, out var kind) ? kind : null;
-
-    /// <summary>The state machine's builder field, or null when it has none.</summary>
-    public static FieldDefinition? FieldOf(TypeDefinition stateMachine) =>
-        stateMachine.Fields.FirstOrDefault(f => f.Name == FieldName);
 }

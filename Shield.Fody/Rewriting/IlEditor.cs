@@ -3,7 +3,9 @@ namespace Shield.Fody.Rewriting;
 /// <summary>
 /// Inserts instructions into a body in the three ways the rewriters need, keeping branches and exception handlers
 /// pointed where they belong. Inserted instructions use long forms (any local, argument or distance), so only the
-/// body's own short branches can need widening afterwards.
+/// body's own short branches can need widening afterwards. A prefix (<c>constrained.</c>, <c>tail.</c>, ...) stays
+/// glued to the instruction it modifies, and a call that new code now follows loses its <c>tail.</c> prefix, which
+/// is only valid right before a <c>ret</c> (F# puts it on a member's last call).
 /// </summary>
 internal static class IlEditor
 {
@@ -24,18 +26,25 @@ internal static class IlEditor
     /// </summary>
     public static void Prepend(MethodBody body, Instruction target, IReadOnlyList<Instruction> instructions)
     {
+        var start = PrefixedStart(target);
+        if (start.Previous != null)
+        {
+            EndTailCall(body, start.Previous);
+        }
+
         var first = instructions[0];
-        Retarget(body, target, first);
+        Retarget(body, start, first);
         var processor = body.GetILProcessor();
         foreach (var instruction in instructions)
         {
-            processor.InsertBefore(target, instruction);
+            processor.InsertBefore(start, instruction);
         }
     }
 
     /// <summary>Inserts right after <paramref name="anchor"/>, reached only by falling through from it.</summary>
     public static void InsertAfter(MethodBody body, Instruction anchor, IReadOnlyList<Instruction> instructions)
     {
+        EndTailCall(body, anchor);
         var processor = body.GetILProcessor();
         var previous = anchor;
         foreach (var instruction in instructions)
@@ -100,6 +109,35 @@ internal static class IlEditor
         Code.Leave_S => OpCodes.Leave,
         _ => throw new ArgumentOutOfRangeException(nameof(shortForm), shortForm, "not a short branch"),
     };
+
+    /// <summary>The first of the prefixes that modify <paramref name="instruction"/>, or the instruction itself.</summary>
+    static Instruction PrefixedStart(Instruction instruction)
+    {
+        var start = instruction;
+        while (start.Previous is { OpCode.OpCodeType: OpCodeType.Prefix } prefix)
+        {
+            start = prefix;
+        }
+
+        return start;
+    }
+
+    /// <summary>
+    /// Removes the <c>tail.</c> prefix of <paramref name="call"/>, which is about to be followed by new code instead of
+    /// <c>ret</c>: the call then returns here as any other call does. Anything that named the prefix names what follows it.
+    /// </summary>
+    static void EndTailCall(MethodBody body, Instruction call)
+    {
+        for (var prefix = call.Previous; prefix is { OpCode.OpCodeType: OpCodeType.Prefix }; prefix = prefix.Previous)
+        {
+            if (prefix.OpCode.Code == Code.Tail)
+            {
+                Retarget(body, prefix, prefix.Next);
+                body.GetILProcessor().Remove(prefix);
+                return;
+            }
+        }
+    }
 
     static void Retarget(MethodBody body, Instruction from, Instruction to)
     {

@@ -59,13 +59,23 @@ internal static class Shieldability
 
     /// <summary>
     /// True for what a [Shield] type or an Include pattern selects: async (or runtime-async) methods returning one
-    /// of the four task types, with a token parameter, declared by the user (not a lambda or local function).
+    /// of the four task types, with a token parameter, declared by the user (not a lambda or local function). In F#,
+    /// whose <c>task { }</c> members are not async in IL, every such member of the type, async or not.
     /// </summary>
     public static bool IsImplicitlySelectable(MethodDefinition method) =>
         !method.IsCompilerGenerated() &&
-        (method.GetAsyncStateMachineType() != null || method.IsRuntimeAsync()) &&
+        (method.GetAsyncStateMachineType() != null || method.IsRuntimeAsync() || IsFSharpMember(method)) &&
         TaskShape.Of(method.ReturnType) != null &&
         method.Parameters.Any(p => p.ParameterType.IsTokenType());
+
+    /// <summary>
+    /// A method F# wrote for a member or a <c>let</c> of its type. Closures are types of their own (in the type or in
+    /// <c>&lt;StartupCode$...&gt;</c>), so their methods are never the marked type's; what F# adds to a type itself
+    /// has an <c>@</c> in its name, which F# code cannot write without double backticks.
+    /// </summary>
+    static bool IsFSharpMember(MethodDefinition method) =>
+        method.HasBody && !method.IsConstructor && !method.Name.Contains('@') &&
+        SourceCompilers.IsFSharp(method.Module);
 
     /// <summary>
     /// The builder an <c>[AsyncMethodBuilder]</c> put in the method's state machine in place of a standard one, or
@@ -73,7 +83,7 @@ internal static class Shieldability
     /// </summary>
     public static TypeReference? CustomBuilder(MethodDefinition method) =>
         method.GetAsyncStateMachineType() is { } stateMachine &&
-        StandardBuilders.FieldOf(stateMachine) is { } builder &&
+        StateMachineFields.Builder(method, stateMachine) is { } builder &&
         StandardBuilders.KindOf(builder.FieldType) is null
             ? builder.FieldType
             : null;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Shield.Testing;
 
 namespace Tests.Infrastructure;
@@ -13,14 +14,38 @@ public enum WeavePath
     MSBuild,
 }
 
+/// <summary>The compiler that built a fixture assembly.</summary>
+public enum FixtureCompiler
+{
+    /// <summary>AssemblyToProcess (and its MSBuild and runtime-async twins).</summary>
+    CSharp,
+
+    /// <summary>fixtures/AssemblyToProcess.VisualBasic (and its MSBuild twin): the C# fixtures' shapes, in VB.</summary>
+    VisualBasic,
+
+    /// <summary>fixtures/AssemblyToProcess.FSharp (and its MSBuild twin): task-returning F# members.</summary>
+    FSharp,
+}
+
 /// <summary>
-/// One woven build of the fixtures: weave path, configuration and target framework. Debug compiles async methods to
-/// class state machines, Release to struct state machines, and RuntimeAsync (net10.0 only, from
-/// AssemblyToProcess.RuntimeAsync) to runtime-async methods with no state machine at all.
+/// One woven build of the fixtures: weave path, configuration and target framework, and the compiler. Debug compiles
+/// async methods to class state machines, Release to struct state machines, and RuntimeAsync (C# on net10.0 only,
+/// from AssemblyToProcess.RuntimeAsync) to runtime-async methods with no state machine at all.
 /// </summary>
-public sealed record Flavor(WeavePath Path, string Configuration, string TargetFramework)
+public sealed record Flavor(WeavePath Path, string Configuration, string TargetFramework, FixtureCompiler Compiler = FixtureCompiler.CSharp)
 {
     public const string RuntimeAsync = "RuntimeAsync";
+
+    /// <summary>The VB.NET fixtures on both weave paths, Debug and Release, netstandard2.0 and net10.0.</summary>
+    public static IEnumerable<Flavor> VisualBasic => Of(FixtureCompiler.VisualBasic);
+
+    /// <summary>The F# fixtures on both weave paths, Debug and Release, netstandard2.0 and net10.0.</summary>
+    public static IEnumerable<Flavor> FSharp => Of(FixtureCompiler.FSharp);
+
+    static IEnumerable<Flavor> Of(FixtureCompiler compiler) =>
+        from path in new[] { WeavePath.TestRun, WeavePath.MSBuild }
+        from build in BuildFlavor.All
+        select new Flavor(path, build.Configuration, build.TargetFramework, compiler);
 
     public static IEnumerable<Flavor> All
     {
@@ -43,6 +68,13 @@ public sealed record Flavor(WeavePath Path, string Configuration, string TargetF
     {
         get
         {
+            if (Compiler != FixtureCompiler.CSharp)
+            {
+                var name = $"AssemblyToProcess.{Compiler}";
+                var folder = Path == WeavePath.MSBuild ? name + ".MSBuild" : name;
+                return Repository.PathOf("fixtures", folder, "bin", Configuration, TargetFramework, name + ".dll");
+            }
+
             string[] project = (Path, Configuration) switch
             {
                 (WeavePath.TestRun, RuntimeAsync) => ["fixtures", "AssemblyToProcess.RuntimeAsync"],
@@ -55,5 +87,6 @@ public sealed record Flavor(WeavePath Path, string Configuration, string TargetF
         }
     }
 
-    public override string ToString() => $"{Path}/{Configuration}/{TargetFramework}";
+    public override string ToString() =>
+        Compiler == FixtureCompiler.CSharp ? $"{Path}/{Configuration}/{TargetFramework}" : $"{Compiler}/{Path}/{Configuration}/{TargetFramework}";
 }

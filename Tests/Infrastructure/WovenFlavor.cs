@@ -58,8 +58,11 @@ public sealed class WovenFlavor
             return new WovenFlavor(flavor, built, System.IO.Path.GetDirectoryName(built)!, null);
         }
 
-        var compiled = CompiledFixturePath(flavor.Configuration, flavor.TargetFramework);
-        var result = new ModuleWeaver { Config = FixtureConfiguration }.ExecuteTestRun(compiled, runPeVerify: false);
+        var compiled = (flavor with { Path = WeavePath.TestRun }).BuiltAssembly;
+
+        // The C# fixtures call into Fixtures.Library through Calls patterns; the VB.NET and F# fixtures do not.
+        var weaver = flavor.Compiler == FixtureCompiler.CSharp ? new ModuleWeaver { Config = FixtureConfiguration } : new ModuleWeaver();
+        var result = weaver.ExecuteTestRun(compiled, runPeVerify: false);
         if (result.Errors.Count > 0)
         {
             throw new InvalidOperationException($"Weaving {flavor} failed:{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors.Select(e => e.Text))}");

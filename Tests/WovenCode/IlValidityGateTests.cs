@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Mono.Cecil;
@@ -31,6 +32,21 @@ public class IlValidityGateTests
         Assert.That(report.Checked, Has.Member(Kickoff).And.Member(body).And.Member("<Shield>Operations::.cctor"));
         Assert.That(report.Checked, Has.Member("AssemblyToProcess.CallSites::Write").And.Member("AssemblyToProcess.CallSites::Get"), "methods with shielded call sites");
         Assert.That(report.Checked, Has.Count.GreaterThanOrEqualTo(kickoffs * 2), "every woven method and the methods of its state machine, or its runtime-async body");
+    }
+
+    /// <summary>The VB.NET and F# fixtures: F# Release ends members with tail calls, VB wraps SetException.</summary>
+    public static IEnumerable<Flavor> OtherCompilers => Flavor.VisualBasic.Concat(Flavor.FSharp);
+
+    [TestCaseSource(nameof(OtherCompilers))]
+    public void EveryWovenMethodOfAnotherCompilerCompilesAndDecompilesCleanly(Flavor flavor)
+    {
+        var woven = WovenFlavor.Get(flavor);
+        var report = IlValidityGate.Check(woven.AssemblyPath, woven.ReferenceDirectory);
+
+        Assert.That(report.Findings, Is.Empty);
+        var kickoff = flavor.Compiler == FixtureCompiler.FSharp ? "AssemblyToProcess.AsyncMember::SaveAsync" : "AssemblyToProcess.InstanceMethod::SaveAsync";
+        Assert.That(report.Checked, Has.Member(kickoff).And.Member("<Shield>Operations::.cctor"));
+        Assert.That(report.Checked, Has.Count.GreaterThan(ShieldedMethods.Count(woven.Fixtures)), "every woven method and the operations type");
     }
 
     [Test]

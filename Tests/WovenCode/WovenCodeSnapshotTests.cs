@@ -7,20 +7,24 @@ using Tests.Infrastructure;
 namespace Tests.WovenCode;
 
 /// <summary>
-/// Every fixture's woven code, decompiled to C# and to IL for Debug and Release and both target frameworks, matches
-/// its approved snapshot in Tests/Snapshots/ (see <see cref="Snapshot"/> for the switch that accepts changes).
+/// Every fixture's woven code, C# and VB.NET, decompiled to C# and to IL for Debug and Release and both target
+/// frameworks, matches its approved snapshot in Tests/Snapshots/ (see <see cref="Snapshot"/> for the switch that
+/// accepts changes).
 /// </summary>
 public class WovenCodeSnapshotTests
 {
     static readonly string[] Languages = ["cs", "il"];
 
     /// <summary>The snapshots come from the ExecuteTestRun weaves; <see cref="MSBuildWeaveDecompilesTheSame"/> covers the others.</summary>
-    public static IEnumerable<Flavor> SnapshotFlavors => Flavor.All.Where(f => f.Path == WeavePath.TestRun);
+    public static IEnumerable<Flavor> SnapshotFlavors =>
+        Flavor.All.Concat(Flavor.VisualBasic).Where(f => f.Path == WeavePath.TestRun);
 
     public static IEnumerable<TestCaseData> Cases =>
         from flavor in SnapshotFlavors
-        from fixture in FixtureCode.Fixtures
-        select new TestCaseData(fixture, flavor).SetArgDisplayNames(fixture, $"{flavor.Configuration}/{flavor.TargetFramework}");
+        from fixture in FixtureCode.FixturesOf(flavor)
+        select new TestCaseData(fixture, flavor).SetArgDisplayNames(fixture, flavor.Compiler == FixtureCompiler.CSharp
+            ? $"{flavor.Configuration}/{flavor.TargetFramework}"
+            : $"{flavor.Compiler}/{flavor.Configuration}/{flavor.TargetFramework}");
 
     [TestCaseSource(nameof(Cases))]
     public void CSharpMatchesTheApprovedSnapshot(string fixture, Flavor flavor) =>
@@ -35,7 +39,7 @@ public class WovenCodeSnapshotTests
     public void MSBuildWeaveDecompilesTheSame(Flavor flavor)
     {
         var msbuild = flavor with { Path = WeavePath.MSBuild };
-        var different = FixtureCode.Fixtures
+        var different = FixtureCode.FixturesOf(flavor)
             .Where(fixture => FixtureCode.CSharp(flavor, fixture).Text != FixtureCode.CSharp(msbuild, fixture).Text
                 || FixtureCode.Il(flavor, fixture) != FixtureCode.Il(msbuild, fixture))
             .ToList();
@@ -66,7 +70,7 @@ public class WovenCodeSnapshotTests
 
     static IEnumerable<string> ExpectedApprovedFiles =>
         from flavor in SnapshotFlavors
-        from fixture in FixtureCode.Fixtures
+        from fixture in FixtureCode.FixturesOf(flavor)
         from language in Languages
         select Path.GetFileName(Snapshot.ApprovedPath(FixtureCode.SnapshotName(fixture, flavor, language)));
 
