@@ -24,6 +24,7 @@ public static class QuickRun
         Summary[] summaries =
         [
             BenchmarkRunner.Run<CallBenchmarks>(calls),
+            BenchmarkRunner.Run<CallSiteBenchmarks>(calls),
             BenchmarkRunner.Run<WeavingBenchmarks>(Config(Quick.WithWarmupCount(0).WithIterationCount(1).WithInvocationCount(1).WithUnrollFactor(1))),
 
             // In process: Program made sure this process runs runtime-async methods.
