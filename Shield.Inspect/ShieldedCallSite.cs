@@ -3,6 +3,8 @@ using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 using Shield.Fody.Contract;
+using Shield.Fody.Model;
+using Shield.Fody.Selection;
 
 namespace Shield.Inspect;
 
@@ -13,6 +15,16 @@ namespace Shield.Inspect;
 /// </summary>
 public sealed record ShieldedCallSite(MethodDefinition Caller, MethodReference Callee, int Offset)
 {
+    /// <summary>The method the source wrote the call in, named as the weaver's messages name it.</summary>
+    public string CallerName => OperationName.OfCaller(Caller);
+
+    /// <summary>The method called, on the type the call refers to: <c>Namespace.Type.Method</c>.</summary>
+    public string CalleeName => NameFormat.Member(
+        NameFormat.TypePath(Callee.DeclaringType.GetElementType(), t => t.DeclaringType, t => t.Name, t => t.Namespace),
+        Callee.Name);
+
+    public string OffsetText => $"IL_{Offset:x4}";
+
     /// <summary>The shielded calls a method makes; none for a method the weave marked as shielded itself.</summary>
     public static IEnumerable<ShieldedCallSite> Read(MethodDefinition method)
     {

@@ -22,6 +22,7 @@ public sealed class WovenAssembly : IDisposable
         _module = module;
         WeaverVersion = weaverVersion;
         ShieldedMethods = [.. module.GetTypes().SelectMany(type => type.Methods).Select(ShieldedMethod.Read).OfType<ShieldedMethod>()];
+        ShieldedCallSites = [.. module.GetTypes().SelectMany(type => type.Methods).SelectMany(ShieldedCallSite.Read)];
     }
 
     /// <summary>The path as the user gave it.</summary>
@@ -34,6 +35,9 @@ public sealed class WovenAssembly : IDisposable
 
     /// <summary>Every method the weave marked, in the order of the assembly's types.</summary>
     public IReadOnlyList<ShieldedMethod> ShieldedMethods { get; }
+
+    /// <summary>Every call a Calls pattern shielded, in the order of the assembly's types and of the IL.</summary>
+    public IReadOnlyList<ShieldedCallSite> ShieldedCallSites { get; }
 
     /// <summary>Reads the assembly; fails with a message a user can act on when it is missing, not .NET, or never woven.</summary>
     public static WovenAssembly Open(string path)

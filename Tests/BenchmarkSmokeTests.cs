@@ -26,6 +26,7 @@ public class BenchmarkSmokeTests
         // The runtime-async class runs in process: the program restarts itself with DOTNET_RuntimeAsync=1 when it must.
         Assert.That(run.Lines, Has.Some.EqualTo("Quick run: CallBenchmarks: 17 of 17 benchmarks reported"));
         Assert.That(run.Lines, Has.Some.EqualTo("Quick run: TracingBenchmarks: 6 of 6 benchmarks reported"));
+        Assert.That(run.Lines, Has.Some.EqualTo("Quick run: CallSiteBenchmarks: 12 of 12 benchmarks reported"));
         Assert.That(run.Lines, Has.Some.EqualTo("Quick run: RuntimeAsyncCallBenchmarks: 10 of 10 benchmarks reported"));
         Assert.That(run.Lines, Has.Some.EqualTo("Quick run: WeavingBenchmarks: 3 of 3 benchmarks reported"));
     }

@@ -39,11 +39,11 @@ internal sealed class CallSiteFinder(ShieldConfiguration configuration, PatternU
 
                 if (insideShielded.Contains(caller))
                 {
-                    notes.Add($"Shield: the call to {site.Operation} in {CallerName(caller)} is left alone: [Shield] already weaves the method that makes it.");
+                    notes.Add($"Shield: the call to {site.Operation} in {OperationName.OfCaller(caller)} is left alone: [Shield] already weaves the method that makes it.");
                 }
                 else if (IsShielded(site.Callee, module, shielded))
                 {
-                    notes.Add($"Shield: the call to {site.Operation} in {CallerName(caller)} is left alone: this weave already shields {site.Operation}.");
+                    notes.Add($"Shield: the call to {site.Operation} in {OperationName.OfCaller(caller)} is left alone: this weave already shields {site.Operation}.");
                 }
                 else
                 {
@@ -69,7 +69,7 @@ internal sealed class CallSiteFinder(ShieldConfiguration configuration, PatternU
         }
 
         var operation = receiver ?? declared;
-        var where = $"the call to {operation} in {CallerName(caller)} (IL_{call.Offset:x4})";
+        var where = $"the call to {operation} in {OperationName.OfCaller(caller)} (IL_{call.Offset:x4})";
         if (Matching(configuration.Exclude, receiver, declared) is { } exclude)
         {
             patternUses.Count(exclude);
@@ -92,10 +92,6 @@ internal sealed class CallSiteFinder(ShieldConfiguration configuration, PatternU
 
         return new ShieldedCallSite(caller, call, shape, tokens, operation, pattern.Text);
     }
-
-    /// <summary>The method the source wrote: the async method or iterator whose state machine a MoveNext belongs to, else the method itself.</summary>
-    public static string CallerName(MethodDefinition caller) =>
-        OperationName.Of(caller.DeclaringType.DeclaringType?.Methods.FirstOrDefault(m => m.GetAnyStateMachineType() == caller.DeclaringType) ?? caller);
 
     /// <summary>Only a method of this module can be one it shields; resolving others would load their assemblies.</summary>
     static bool IsShielded(MethodReference callee, ModuleDefinition module, HashSet<MethodDefinition> shielded) =>

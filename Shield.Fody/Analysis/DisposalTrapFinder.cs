@@ -1,5 +1,6 @@
 using Shield.Fody.Diagnostics;
 using Shield.Fody.Model;
+using Shield.Fody.Selection;
 
 namespace Shield.Fody.Analysis;
 
@@ -25,7 +26,7 @@ internal static class DisposalTrapFinder
             if (disposed != null)
             {
                 diagnostics.Add(new(ShieldDiagnostics.DisposalTrap,
-                    $"{CallSiteFinder.CallerName(site.Caller)} calls {site.Operation}, shielded by the Calls pattern '{site.Pattern}', on {disposed}, which it disposes afterwards: a caller that walks away disposes it under the running call. Move the call and what it uses into a [Shield] method that creates and disposes them itself.",
+                    $"{OperationName.OfCaller(site.Caller)} calls {site.Operation}, shielded by the Calls pattern '{site.Pattern}', on {disposed}, which it disposes afterwards: a caller that walks away disposes it under the running call. Move the call and what it uses into a [Shield] method that creates and disposes them itself.",
                     SequencePointBefore(site.Caller, site.Call)));
             }
         }

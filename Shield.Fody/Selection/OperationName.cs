@@ -16,6 +16,10 @@ internal static class OperationName
 
     public static string Of(MethodDefinition method) => NameFormat.Member(TypePath(method.DeclaringType), MemberPath(method.Name));
 
+    /// <summary>The method the source wrote: the async method or iterator whose state machine a MoveNext belongs to, else the method itself.</summary>
+    public static string OfCaller(MethodDefinition caller) =>
+        Of(caller.DeclaringType.DeclaringType?.Methods.FirstOrDefault(m => m.GetAnyStateMachineType() == caller.DeclaringType) ?? caller);
+
     /// <summary>The user-visible type path: compiler-generated closure types are skipped.</summary>
     public static string TypePath(TypeDefinition type) =>
         NameFormat.TypePath(type, t => t.DeclaringType, t => t.Name, t => t.Namespace);

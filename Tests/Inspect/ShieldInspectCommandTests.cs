@@ -33,7 +33,7 @@ public class ShieldInspectCommandTests
 
         Assert.That(result.ExitCode, Is.EqualTo(Done), result.Output);
         var lines = result.Lines.ToList();
-        Assert.That(lines[0], Does.Match($@"^AssemblyToProcess\.dll: woven by Shield\.Fody \d+\.\d+\.\d+\.\d+, {ShieldedMethods.Count(woven.Fixtures)} shielded methods$"));
+        Assert.That(lines[0], Does.Match($@"^AssemblyToProcess\.dll: woven by Shield\.Fody \d+\.\d+\.\d+\.\d+, {ShieldedMethods.Count(woven.Fixtures)} shielded methods, \d+ shielded call sites$"));
         Assert.That(lines, Has.Some.Match(@"^AssemblyToProcess\.InstanceMethod\.SaveAsync\(Probe, CancellationToken\) +\[Shield\] on the method +no timeout$"));
         Assert.That(lines, Has.Some.Match(@"^AssemblyToProcess\.ShieldedClass\.StoreAsync\(Probe, CancellationToken\) +\[Shield\] on the type +no timeout$"));
         Assert.That(lines, Has.Some.Match(@"^AssemblyToProcess\.ShieldedLambda\.Create\.<lambda>\(CancellationToken\) "));
@@ -54,6 +54,50 @@ public class ShieldInspectCommandTests
         }
 
         Assert.That(lines.Last(line => line.Length > 0), Does.StartWith("Run shield-inspect ").And.EndWith(" <method> to see one of them as compiled."));
+    }
+
+    [TestCase("Debug")]
+    [TestCase("Release")]
+    public void ListsEveryShieldedCallSiteWithItsCallerCalleeAndOffset(string configuration)
+    {
+        var result = ShieldInspect.Run(Built(configuration));
+
+        Assert.That(result.ExitCode, Is.EqualTo(Done), result.Output);
+        var lines = result.Lines.ToList();
+        var callSiteLines = lines.SkipWhile(line => line != "Shielded call sites (caller, callee, IL offset of the call):").Skip(2).TakeWhile(line => line.Length > 0).ToList();
+        Assert.That(lines[0], Does.EndWith($", {callSiteLines.Count} shielded call sites"));
+        Assert.That(callSiteLines, Has.Some.Match(@"^AssemblyToProcess\.CallSites\.Write +Fixtures\.Library\.Ledger\.WriteAsync +IL_[0-9a-f]{4}$"));
+        // A call in an async method is listed under that method, a call in a lambda or local function under its name.
+        Assert.That(callSiteLines, Has.Some.Match(@"^AssemblyToProcess\.CallSites\.WriteAwaited +Fixtures\.Library\.Ledger\.WriteAsync +IL_"));
+        Assert.That(callSiteLines, Has.Some.Match(@"^AssemblyToProcess\.CallSites\.WriteInLambda\.<lambda> +Fixtures\.Library\.Ledger\.WriteAsync +IL_"));
+        Assert.That(callSiteLines, Has.Some.Match(@"^AssemblyToProcess\.CallSites\.WriteInLocalFunction\.Write +Fixtures\.Library\.Ledger\.WriteAsync +IL_"));
+        // The callee is the method the call refers to; the Exclude pattern's call is not shielded.
+        Assert.That(callSiteLines, Has.Some.Match(@"^AssemblyToProcess\.CallSites\.Send +Fixtures\.Library\.Channel\.SendAsync +IL_"));
+        Assert.That(callSiteLines, Has.None.Contains("UnshieldedAsync"));
+    }
+
+    [Test]
+    public void EveryListedOffsetIsTheCallWhoseTaskTheRuntimeTakesOver()
+    {
+        var path = Built("Release");
+        var listed = ShieldInspect.Run(path).Lines
+            .Select(line => Regex.Match(line, @"^(?<caller>\S+) +(?<callee>\S+) +IL_(?<offset>[0-9a-f]{4})$"))
+            .Where(match => match.Success)
+            .ToList();
+        using var module = ModuleDefinition.ReadModule(path);
+        var calls = module.GetTypes().SelectMany(type => type.Methods).Where(method => method.HasBody)
+            .SelectMany(method => method.Body.Instructions)
+            .Where(instruction => instruction.Operand is MethodReference { DeclaringType.Namespace: "Fixtures.Library" })
+            .Select(instruction => instruction.Offset.ToString("x4") + " " + ((MethodReference)instruction.Operand).Name)
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.That(listed, Is.Not.Empty);
+        foreach (var site in listed)
+        {
+            var callee = site.Groups["callee"].Value;
+            var key = site.Groups["offset"].Value + " " + callee[(callee.LastIndexOf('.') + 1)..];
+            Assert.That(calls.Contains(key), $"{site.Value}: a call of {callee} at that offset");
+        }
     }
 
     [TestCase("Debug")]

@@ -44,7 +44,7 @@ public class AllocationTests
         return (GC.GetAllocatedBytesForCurrentThread() - before) / Calls;
     }
 
-    static async Task Waits(Func<Task, Task<int>> call)
+    internal static async Task Waits(Func<Task, Task<int>> call)
     {
         var gate = new TaskCompletionSource();
         var task = call(gate.Task);

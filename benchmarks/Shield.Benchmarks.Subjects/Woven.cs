@@ -1,5 +1,7 @@
 using System;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Shield.Benchmarks.Subjects;
 
@@ -23,6 +25,25 @@ public static class Woven
         {
             throw new InvalidOperationException(
                 $"{subjects.FullName} was not woven: {string.Join(", ", unwoven)} carry [Shield] without [ShieldedMethod]. Build it with Fody; otherwise every comparison is of identical code.");
+        }
+    }
+
+    /// <summary>
+    /// Throws unless the calls in <see cref="CallSites"/> are shielded: a shielded call is listed in flight while its
+    /// callee waits, an unwoven one is not.
+    /// </summary>
+    public static void RequireShieldedCalls()
+    {
+        var gate = new TaskCompletionSource<bool>();
+        var call = new CallSites().StoreAsync(gate.Task, CancellationToken.None);
+        var operation = typeof(Orders).FullName + "." + nameof(Orders.StoreAsync);
+        var listed = ShieldedOperations.GetInFlight().Any(o => o.Operation == operation);
+        gate.SetResult(true);
+        call.GetAwaiter().GetResult();
+        if (!listed)
+        {
+            throw new InvalidOperationException(
+                $"The calls in {typeof(CallSites).FullName} were not shielded ({operation} was not in flight). Build it with Fody and its Calls pattern; otherwise every comparison is of identical code.");
         }
     }
 }

@@ -25,6 +25,7 @@ public static class QuickRun
         [
             BenchmarkRunner.Run<CallBenchmarks>(calls),
             BenchmarkRunner.Run<TracingBenchmarks>(calls),
+            BenchmarkRunner.Run<CallSiteBenchmarks>(calls),
             BenchmarkRunner.Run<WeavingBenchmarks>(Config(Quick.WithWarmupCount(0).WithIterationCount(1).WithInvocationCount(1).WithUnrollFactor(1))),
 
             // In process: Program made sure this process runs runtime-async methods.

@@ -69,8 +69,8 @@ public sealed class FuzzCampaign(CampaignOptions options, CampaignReport report)
             BrokenWeave.UndoTokenReplacement(weave.AssemblyPath, wovenPath);
         }
 
-        using var unwoven = new LoadedBuild(compiled, flavor, BuildKind.Unwoven);
-        using var woven = new LoadedBuild(wovenPath, flavor, BuildKind.Woven);
+        using var unwoven = new LoadedBuild(compiled.AssemblyPath, compiled.CalleesPath, flavor, BuildKind.Unwoven);
+        using var woven = new LoadedBuild(wovenPath, compiled.CalleesPath, flavor, BuildKind.Woven);
         var checks = new List<MethodCheck>();
         foreach (var method in methods)
         {

@@ -78,6 +78,7 @@ public static class Feature
     public const string TokenToTaskRun = "token passed to Task.Run";
     public const string NoneToken = "CancellationToken.None passed on";
     public const string CanceledWhileRunning = "caller canceled while the body runs (a step cancels it)";
+    public const string CallSite = "call site shielded by a Calls pattern (the body in a second, unwoven assembly)";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -93,5 +94,6 @@ public static class Feature
         Throw, ThrowCanceled, NullReference,
         TokenInLambda, TokenInLocalFunction, ShieldedLambda, ShieldedLocalFunction, TokenRegistration, LinkedTokenSource,
         ThrowIfCancellationRequested, IsCancellationRequested, TokenToTaskRun, NoneToken, CanceledWhileRunning,
+        CallSite,
     ];
 }

@@ -84,5 +84,14 @@ public sealed record GeneratedMethod(
     public const string Namespace = "Fuzz";
     public const string MethodName = "Run";
 
+    /// <summary>Where the callees of call-site methods live, in the batch's second assembly, which is never woven.</summary>
+    public const string CalleeNamespace = Namespace + ".Callees";
+
+    /// <summary>
+    /// For a call-site method: the type with the body, compiled into the callee assembly; <see cref="Source"/> is then
+    /// an unmarked method of the same signature that calls it, which the batch's Calls pattern shields.
+    /// </summary>
+    public string? CalleeSource { get; init; }
+
     public bool HasResult => ReturnKind is ReturnKind.TaskOfT or ReturnKind.ValueTaskOfT;
 }

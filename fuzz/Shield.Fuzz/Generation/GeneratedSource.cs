@@ -79,13 +79,23 @@ public static class GeneratedSource
         }
         """;
 
+    /// <summary>The prelude of the callee assembly: the same types, in the callees' namespace, which its code finds first.</summary>
+    public static string CalleePrelude { get; } = Prelude.Replace($"namespace {GeneratedMethod.Namespace}\n", $"namespace {GeneratedMethod.CalleeNamespace}\n", StringComparison.Ordinal);
+
     /// <summary>The file of one method: its type in namespace <c>Fuzz</c>.</summary>
-    public static string FileOf(GeneratedMethod method)
+    public static string FileOf(GeneratedMethod method) => FileIn(GeneratedMethod.Namespace, method.Source);
+
+    /// <summary>The file of a call-site method's callee, in namespace <c>Fuzz.Callees</c>.</summary>
+    public static string CalleeFileOf(GeneratedMethod method) =>
+        FileIn(GeneratedMethod.CalleeNamespace, method.CalleeSource ?? throw new ArgumentException($"C{method.Index} calls no callee.", nameof(method)));
+
+    static string FileIn(string namespaceName, string source)
     {
-        var indented = string.Join("\n", method.Source.Split('\n').Select(line => line.Length == 0 ? line : "    " + line));
-        return $"{Usings}namespace {GeneratedMethod.Namespace}\n{{\n{indented.TrimEnd()}\n}}\n";
+        var indented = string.Join("\n", source.Split('\n').Select(line => line.Length == 0 ? line : "    " + line));
+        return $"{Usings}namespace {namespaceName}\n{{\n{indented.TrimEnd()}\n}}\n";
     }
 
     /// <summary>Everything one method needs to compile on its own, for a finding or a new fixture.</summary>
-    public static string Standalone(GeneratedMethod method) => Prelude + "\n\n" + FileOf(method)[Usings.Length..];
+    public static string Standalone(GeneratedMethod method) =>
+        Prelude + "\n\n" + FileOf(method)[Usings.Length..] + (method.CalleeSource is null ? "" : "\n" + CalleeFileOf(method)[Usings.Length..]);
 }

@@ -124,7 +124,7 @@ public static class MethodGenerator
         };
         var source = TypeSource(signature,
             shieldOnType, deadline, passThrough, bodyText.ToString());
-        return new GeneratedMethod(
+        var method = new GeneratedMethod(
             index,
             seed,
             receiver == Receiver.GenericType ? typeName + "`1" : typeName,
@@ -139,6 +139,27 @@ public static class MethodGenerator
             GateChoice: random.Next(),
             source,
             features);
+
+        // Drawn last, so the choices above stay what they were before call sites existed. A call site has no deadline,
+        // and the caller must be able to name the callee's type without a receiver of its own.
+        if (receiver != Receiver.Static || deadline || random.Next(5) != 0)
+        {
+            return method;
+        }
+
+        features.Add(Feature.CallSite);
+        return method with { Source = CallerSource(signature), CalleeSource = source };
+    }
+
+    /// <summary>An unmarked method with the callee's signature that passes every argument on to the callee.</summary>
+    static string CallerSource(Signature signature)
+    {
+        var w = new CodeWriter();
+        w.Line($"public class {signature.TypeName}");
+        w.Block(() => w.Line(
+            $"public static {signature.ReturnType} {GeneratedMethod.MethodName}{signature.TypeParameters}({signature.ParameterList}) => " +
+            $"{GeneratedMethod.CalleeNamespace}.{signature.TypeName}.{GeneratedMethod.MethodName}{signature.TypeParameters}({signature.Arguments});"));
+        return w.ToString();
     }
 
     /// <summary>Mixes the campaign seed and the index (SplitMix64), so neighbouring methods share nothing.</summary>
@@ -243,7 +264,9 @@ public static class MethodGenerator
 
         public string ParameterList => string.Join(", ", Parameters.Select((p, i) => $"{ParameterType(p, ValueType)} {ParameterName(Parameters, i)}"));
 
-        public string CoreCall => $"Core{TypeParameters}({string.Join(", ", Parameters.Select((_, i) => ParameterName(Parameters, i)))})";
+        public string Arguments => string.Join(", ", Parameters.Select((_, i) => ParameterName(Parameters, i)));
+
+        public string CoreCall => $"Core{TypeParameters}({Arguments})";
 
         public string Static => Receiver == Receiver.Static ? "static " : "";
     }
