@@ -7,8 +7,8 @@ namespace Shield
 {
     /// <summary>
     /// What <see cref="ShieldedOperations.RunAsync(string, Func{CancellationToken, Task}, CancellationToken, TimeSpan?)"/>
-    /// does: the same path as a woven call whose callee's state machine it cannot hook (<see cref="ShieldRuntime.Returned(Task, ShieldCallerTokens, ShieldedOperation, CancellationTokenSource)"/>),
-    /// with the body's token made from the deadline as a woven method makes it.
+    /// does: the same path as a woven call whose callee's state machine it cannot hook (<see cref="ShieldRuntime.Returned(Task, ShieldCallerTokens, ShieldedOperation, CancellationTokenSource, ShieldSpan)"/>),
+    /// with the body's token made from the deadline and the call's span started as a woven method makes them.
     /// </summary>
     internal static class HandShield
     {
@@ -21,27 +21,34 @@ namespace Shield
         {
             var shielded = OperationOf(operation, body, timeout);
             var deadline = ShieldRuntime.StartDeadline(shielded);
-            return ShieldRuntime.Returned(Invoke(body, deadline), ShieldRuntime.CallerTokens(cancellationToken), shielded, deadline);
+            var caller = ShieldRuntime.CallerTokens(cancellationToken);
+            var span = ShieldRuntime.StartSpan(shielded);
+            return ShieldRuntime.Returned(Invoke(body, deadline, span), caller, shielded, deadline, span);
         }
 
         public static Task<TResult> Run<TResult>(string operation, Func<CancellationToken, Task<TResult>> body, CancellationToken cancellationToken, TimeSpan? timeout)
         {
             var shielded = OperationOf(operation, body, timeout);
             var deadline = ShieldRuntime.StartDeadline(shielded);
-            return ShieldRuntime.Returned(Invoke(body, deadline), ShieldRuntime.CallerTokens(cancellationToken), shielded, deadline);
+            var caller = ShieldRuntime.CallerTokens(cancellationToken);
+            var span = ShieldRuntime.StartSpan(shielded);
+            return ShieldRuntime.Returned(Invoke(body, deadline, span), caller, shielded, deadline, span);
         }
 
-        /// <summary>Runs the body with its token; what it throws before returning a task reaches the caller unchanged.</summary>
-        static TTask Invoke<TTask>(Func<CancellationToken, TTask> body, CancellationTokenSource? deadline)
+        /// <summary>
+        /// Runs the body with its token; what it throws before returning a task ends the call (span, deadline) and
+        /// reaches the caller unchanged.
+        /// </summary>
+        static TTask Invoke<TTask>(Func<CancellationToken, TTask> body, CancellationTokenSource? deadline, ShieldSpan? span)
             where TTask : Task
         {
             try
             {
                 return body(ShieldRuntime.BodyToken(deadline)) ?? throw new InvalidOperationException("The body passed to ShieldedOperations.RunAsync returned null instead of a task.");
             }
-            catch
+            catch (Exception exception)
             {
-                deadline?.Dispose();
+                ShieldRuntime.Threw(exception, deadline, span);
                 throw;
             }
         }

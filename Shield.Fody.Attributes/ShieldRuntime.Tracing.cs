@@ -22,6 +22,22 @@ namespace Shield
             ShieldActivities.Source.HasListeners() ? ShieldActivities.Start(operation) : null;
 
         /// <summary>
+        /// A call that threw before handing a task over (a method that is not a state machine, a shielded call site's
+        /// callee): the caller gets its own <c>Activity.Current</c> back, the span ends as a fault with
+        /// <paramref name="exception"/>, and the deadline is disposed. The caller then rethrows the exception unchanged.
+        /// </summary>
+        public static void Threw(Exception exception, CancellationTokenSource? deadline, ShieldSpan? span)
+        {
+            if (span != null)
+            {
+                ShieldActivities.Return(span);
+                ShieldActivities.End(span, exception, deadline);
+            }
+
+            deadline?.Dispose();
+        }
+
+        /// <summary>
         /// <see cref="Started(Task, ShieldCallerTokens, ShieldedOperation, CancellationTokenSource)"/> for a call whose
         /// span <see cref="StartSpan"/> started: the caller gets its own <c>Activity.Current</c> back, and the span
         /// ends with the body.

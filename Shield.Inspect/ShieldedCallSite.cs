@@ -10,7 +10,7 @@ namespace Shield.Inspect;
 
 /// <summary>
 /// A call a Calls pattern shielded where it is made: the callee's task goes straight to <c>ShieldRuntime.Returned</c>
-/// with the caller's tokens, an operation of <c>&lt;Shield&gt;Operations</c> and no deadline. Read from the IL of
+/// with the caller's tokens, an operation of <c>&lt;Shield&gt;Operations</c>, no deadline and the call's span. Read from the IL of
 /// methods that carry no <c>[ShieldedMethod]</c> marker (a marked method hands its own task over the same way).
 /// </summary>
 public sealed record ShieldedCallSite(MethodDefinition Caller, MethodReference Callee, int Offset)
@@ -35,8 +35,9 @@ public sealed record ShieldedCallSite(MethodDefinition Caller, MethodReference C
 
         foreach (var handOver in method.Body.Instructions.Where(IsReturned))
         {
-            var operation = handOver.Previous?.Previous;
-            var call = operation?.Previous?.Previous;
+            // The deadline (null) and, since tracing, the span come after the operation.
+            var operation = ((MethodReference)handOver.Operand).Parameters.Count > 4 ? handOver.Previous?.Previous?.Previous : handOver.Previous?.Previous;
+            var call = CallerOf(method.Body, operation?.Previous?.Previous);
             if (operation?.Operand is FieldReference { DeclaringType.Name: WeaveContract.OperationsType }
                 && call is { OpCode.Code: Code.Call or Code.Callvirt, Operand: MethodReference callee })
             {
@@ -44,6 +45,15 @@ public sealed record ShieldedCallSite(MethodDefinition Caller, MethodReference C
             }
         }
     }
+
+    /// <summary>
+    /// The call whose task reaches the hand-over at <paramref name="loaded"/>: the instruction itself, or, where the
+    /// call is protected from a synchronous throw, the call that ends the protected region whose exit loads its task.
+    /// </summary>
+    static Instruction? CallerOf(MethodBody body, Instruction? loaded) =>
+        body.ExceptionHandlers.FirstOrDefault(h => h.HandlerType == ExceptionHandlerType.Catch && h.HandlerEnd == loaded) is { } guard
+            ? guard.TryEnd.Previous?.Previous?.Previous
+            : loaded;
 
     static bool IsReturned(Instruction instruction) =>
         instruction.OpCode.Code == Code.Call &&

@@ -60,6 +60,7 @@ internal static class WeaveContract
         public const string Faulting = nameof(Faulting);
         public const string Faulted = nameof(Faulted);
         public const string StartSpan = nameof(StartSpan);
+        public const string Threw = nameof(Threw);
     }
 
     /// <summary><c>ShieldedOperation</c>, constructed once per woven method as <c>(name, timeoutMilliseconds)</c>.</summary>

@@ -1,3 +1,4 @@
+using Shield.Fody.Analysis;
 using Shield.Fody.Model;
 
 namespace Shield.Fody.Rewriting;
@@ -6,8 +7,10 @@ namespace Shield.Fody.Rewriting;
 /// Shields a call into code the module does not own where it is made. The callee's state machine cannot be hooked,
 /// so the call hands the callee's task to <c>Returned</c>, the continuation-tracked path of methods that are not
 /// async: the arguments from the first token on are kept in locals, the caller's tokens are kept aside, the callee
-/// receives <c>CancellationToken.None</c> (a null <c>CancellationToken?</c> stays null) for each of them, and the
-/// caller receives what <c>Returned</c> gives back.
+/// receives <c>CancellationToken.None</c> (a null <c>CancellationToken?</c> stays null) for each of them, the call's
+/// span starts right before the call, and the caller receives what <c>Returned</c> gives back with that span. Where the
+/// stack holds nothing but the call's arguments, the call is protected too (<see cref="ThrowGuard"/>): a callee that throws
+/// instead of returning a task ends the span before the exception reaches the caller.
 /// </summary>
 internal sealed class CallSiteRewriter(RuntimeReferences runtime, OperationHolder operations)
 {
@@ -32,21 +35,35 @@ internal sealed class CallSiteRewriter(RuntimeReferences runtime, OperationHolde
         var callee = site.Callee;
         var first = site.TokenPositions[0];
         var tokenType = TokenTypeOf(callee.Parameters[first].ParameterType);
+        var prefixes = PrefixesOf(site.Call);
+        var start = prefixes.FirstOrDefault() ?? site.Call;
+
+        // A try block starts on an empty stack: the call is protected from a synchronous throw when the stack holds its
+        // arguments alone, all kept in locals and loaded again inside the block.
+        var receiverType = ReceiverType(callee, prefixes);
+        var guarded = receiverType != null && !InFilter(body, start)
+            && StackDepth.Before(body, start) == callee.Parameters.Count + (callee.HasThis ? 1 : 0);
+        var kept = guarded ? 0 : first;
 
         var arguments = new Dictionary<int, VariableDefinition>();
-        for (var i = first; i < callee.Parameters.Count; i++)
+        for (var i = kept; i < callee.Parameters.Count; i++)
         {
-            arguments[i] = new VariableDefinition(GenericParameterRemapper.Instantiate(callee.Parameters[i].ParameterType, callee));
-            body.Variables.Add(arguments[i]);
+            arguments[i] = Local(body, GenericParameterRemapper.Instantiate(callee.Parameters[i].ParameterType, callee));
         }
 
-        var callerTokens = new VariableDefinition(runtime.CallerTokens);
-        body.Variables.Add(callerTokens);
+        var receiver = guarded && callee.HasThis ? Local(body, receiverType!) : null;
+        var callerTokens = Local(body, runtime.CallerTokens);
+        var span = Local(body, runtime.Span);
 
         var before = new List<Instruction>();
-        for (var i = callee.Parameters.Count - 1; i >= first; i--)
+        for (var i = callee.Parameters.Count - 1; i >= kept; i--)
         {
             before.Add(Instruction.Create(OpCodes.Stloc, arguments[i]));
+        }
+
+        if (receiver != null)
+        {
+            before.Add(Instruction.Create(OpCodes.Stloc, receiver));
         }
 
         var tokenLoads = site.TokenPositions
@@ -54,13 +71,22 @@ internal sealed class CallSiteRewriter(RuntimeReferences runtime, OperationHolde
             .ToList();
         before.AddRange(CallerTokensEmitter.Push(tokenLoads, tokenType, runtime));
         before.Add(Instruction.Create(OpCodes.Stloc, callerTokens));
-        for (var i = first; i < callee.Parameters.Count; i++)
+        before.Add(Instruction.Create(OpCodes.Ldsfld, OperationOf(site.Operation)));
+        before.Add(Instruction.Create(OpCodes.Call, runtime.StartSpan));
+        before.Add(Instruction.Create(OpCodes.Stloc, span));
+
+        var loads = new List<Instruction>();
+        if (receiver != null)
         {
-            before.AddRange(LoadArgument(arguments[i], site.TokenPositions.Contains(i), tokenType));
+            loads.Add(Instruction.Create(OpCodes.Ldloc, receiver));
         }
 
-        var prefixes = PrefixesOf(site.Call);
-        IlEditor.Prepend(body, prefixes.FirstOrDefault() ?? site.Call, before);
+        for (var i = kept; i < callee.Parameters.Count; i++)
+        {
+            loads.AddRange(LoadArgument(arguments[i], site.TokenPositions.Contains(i), tokenType));
+        }
+
+        IlEditor.Prepend(body, start, [.. before, .. loads]);
 
         // A tail call must be followed by ret: the hand-over now comes between them.
         foreach (var tail in prefixes.Where(p => p.OpCode.Code == Code.Tail))
@@ -69,13 +95,62 @@ internal sealed class CallSiteRewriter(RuntimeReferences runtime, OperationHolde
         }
 
         var shape = TaskShape.Of(GenericParameterRemapper.Instantiate(callee.ReturnType, callee))!;
-        IlEditor.InsertAfter(body, site.Call,
+        Instruction[] handOver =
         [
             Instruction.Create(OpCodes.Ldloc, callerTokens),
             Instruction.Create(OpCodes.Ldsfld, OperationOf(site.Operation)),
             Instruction.Create(OpCodes.Ldnull),
+            Instruction.Create(OpCodes.Ldloc, span),
             Instruction.Create(OpCodes.Call, runtime.Shield(HandOver.Returned, shape, runtime.TokenSource(tokenType))),
-        ]);
+        ];
+        if (guarded)
+        {
+            Instruction[] onThrow = [Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldloc, span), Instruction.Create(OpCodes.Call, runtime.Threw(runtime.TokenSource(tokenType)))];
+            ThrowGuard.WrapCall(body, loads[0], site.Call, shape.ReturnType, onThrow, handOver, runtime.Exception);
+        }
+        else
+        {
+            IlEditor.InsertAfter(body, site.Call, handOver);
+        }
+    }
+
+    static VariableDefinition Local(MethodBody body, TypeReference type)
+    {
+        var local = new VariableDefinition(type);
+        body.Variables.Add(local);
+        return local;
+    }
+
+    /// <summary>
+    /// The type of the local that keeps the call's receiver: a reference for a value type's method (and under
+    /// <c>constrained.</c>), the declaring type otherwise; null for a static call and where the declaring type does not resolve.
+    /// </summary>
+    static TypeReference? ReceiverType(MethodReference callee, IReadOnlyList<Instruction> prefixes)
+    {
+        if (!callee.HasThis)
+        {
+            return callee.DeclaringType;
+        }
+
+        if (prefixes.FirstOrDefault(p => p.OpCode.Code == Code.Constrained) is { Operand: TypeReference constrained })
+        {
+            return new ByReferenceType(constrained);
+        }
+
+        return callee.DeclaringType.Resolve() switch
+        {
+            null => null,
+            { IsValueType: true } => new ByReferenceType(callee.DeclaringType),
+            _ => callee.DeclaringType,
+        };
+    }
+
+    /// <summary>Whether <paramref name="instruction"/> lies in a filter, where no try block may start.</summary>
+    static bool InFilter(MethodBody body, Instruction instruction)
+    {
+        var index = body.Instructions.IndexOf(instruction);
+        return body.ExceptionHandlers.Any(h => h.FilterStart != null
+            && index >= body.Instructions.IndexOf(h.FilterStart) && index < body.Instructions.IndexOf(h.HandlerStart));
     }
 
     /// <summary>What the callee receives in place of an argument: the argument itself, or a token that never fires.</summary>

@@ -6,7 +6,8 @@ namespace Shield.Fody.Rewriting;
 /// Rewrites the method the caller calls (an async method's kickoff, or any task-returning method): it keeps the
 /// caller's tokens aside, gives every token parameter the body's own token before anything reads it, starts the call's
 /// span last, right before the body runs, and hands what the method returns to the runtime with that span, which gives
-/// the caller either that task or a proxy.
+/// the caller either that task or a proxy. A method that is not a state machine runs inside a <see cref="ThrowGuard"/>,
+/// so that throwing instead of returning a task ends its span and deadline too.
 /// </summary>
 internal static class KickoffRewriter
 {
@@ -68,19 +69,31 @@ internal static class KickoffRewriter
         prologue.Add(Instruction.Create(OpCodes.Call, runtime.StartSpan));
         prologue.Add(Instruction.Create(OpCodes.Stloc, span));
 
+        var bodyStart = body.Instructions[0];
         IlEditor.InsertAtStart(body, prologue);
 
         var handOver = runtime.Shield(target.StateMachine is null ? HandOver.Returned : HandOver.Started, target.Shape, tokenSource);
-        foreach (var ret in body.Instructions.Where(i => i.OpCode.Code == Code.Ret).ToList())
+        Instruction[] HandOverArguments() =>
+        [
+            Instruction.Create(OpCodes.Ldloc, callerTokens),
+            Instruction.Create(OpCodes.Ldsfld, operation),
+            LoadDeadline(),
+            Instruction.Create(OpCodes.Ldloc, span),
+            Instruction.Create(OpCodes.Call, handOver),
+        ];
+
+        if (target.StateMachine is null)
         {
-            IlEditor.Prepend(body, ret,
-            [
-                Instruction.Create(OpCodes.Ldloc, callerTokens),
-                Instruction.Create(OpCodes.Ldsfld, operation),
-                LoadDeadline(),
-                Instruction.Create(OpCodes.Ldloc, span),
-                Instruction.Create(OpCodes.Call, handOver),
-            ]);
+            // Only a method that is not a state machine can throw instead of returning a task: a kickoff's
+            // builder.Start puts what the body throws into the task.
+            ThrowGuard.WrapBody(body, bodyStart, [LoadDeadline(), Instruction.Create(OpCodes.Ldloc, span), Instruction.Create(OpCodes.Call, runtime.Threw(tokenSource))], HandOverArguments(), runtime.Exception);
+        }
+        else
+        {
+            foreach (var ret in body.Instructions.Where(i => i.OpCode.Code == Code.Ret).ToList())
+            {
+                IlEditor.Prepend(body, ret, HandOverArguments());
+            }
         }
 
         IlEditor.WidenBranchesOutOfReach(body);

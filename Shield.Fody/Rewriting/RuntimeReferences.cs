@@ -33,6 +33,7 @@ internal sealed class RuntimeReferences
         MethodAttributeConstructor = Constructor(RuntimeType(WeaveContract.MethodMarker.Name, runtimeAssembly), WeaveMarkers.MethodMarkerParameters(module));
         Suspending = Static(WeaveContract.Runtime.Suspending, module.TypeSystem.Void);
         StartSpan = Static(WeaveContract.Runtime.StartSpan, Span, Operation);
+        Exception = new TypeReference("System", "Exception", module, module.TypeSystem.CoreLibrary);
     }
 
     public TypeReference Runtime { get; }
@@ -57,6 +58,13 @@ internal sealed class RuntimeReferences
 
     /// <summary><c>StartSpan(operation)</c>: starts the call's Activity before the body runs.</summary>
     public MethodReference StartSpan { get; }
+
+    /// <summary>System.Exception, from the module's core library.</summary>
+    public TypeReference Exception { get; }
+
+    /// <summary><c>Threw(exception, deadline, span)</c>: ends the call that threw before handing its task over.</summary>
+    public MethodReference Threw(TypeReference tokenSource) =>
+        Shared(() => Static(WeaveContract.Runtime.Threw, _module.TypeSystem.Void, Exception, tokenSource, Span), WeaveContract.Runtime.Threw, tokenSource);
 
     /// <summary>CancellationTokenSource, from the assembly that defines the module's CancellationToken.</summary>
     public TypeReference TokenSource(TypeReference cancellationToken) =>

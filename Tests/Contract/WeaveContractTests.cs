@@ -38,6 +38,7 @@ public class WeaveContractTests(string targetFramework)
         ],
         [WeaveContract.Runtime.Suspending] = ["Void Suspending()"],
         [WeaveContract.Runtime.StartSpan] = ["ShieldSpan StartSpan(ShieldedOperation)"],
+        [WeaveContract.Runtime.Threw] = ["Void Threw(Exception, CancellationTokenSource, ShieldSpan)"],
         [WeaveContract.Runtime.Started] = HandOvers(WeaveContract.Runtime.Started),
         [WeaveContract.Runtime.Returned] = HandOvers(WeaveContract.Runtime.Returned),
         [WeaveContract.Runtime.Completed] =
