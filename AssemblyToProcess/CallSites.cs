@@ -66,6 +66,18 @@ namespace AssemblyToProcess
             return written + 100;
         }
 
+        /// <summary>A value type's method, called on the address of a local.</summary>
+        public Task<int> ReadCursor(Probe probe, CancellationToken ct)
+        {
+            var cursor = new Cursor();
+            return cursor.ReadAsync(probe, ct);
+        }
+
+        /// <summary>The call is itself an argument: a value lies on the stack under its own arguments.</summary>
+        public Task<int> WriteAsArgument(Probe probe, CancellationToken ct) => Passed(0, _ledger.WriteAsync(probe, ct));
+
+        static Task<int> Passed(int unused, Task<int> task) => task;
+
         public Task<int> WriteInLambda(Probe probe, CancellationToken ct)
         {
             Func<Task<int>> write = () => _ledger.WriteAsync(probe, ct);

@@ -49,6 +49,8 @@ public class CallSitesTests(Flavor flavor) : ShieldedShapeTests(flavor)
         new object?[] { "Get", "value", "boxed" },
         new object?[] { "Put", null, 32 },
         new object?[] { "Send", null, 31 },
+        new object?[] { "ReadCursor", null, 26 },
+        new object?[] { "WriteAsArgument", null, 21 },
         new object?[] { "WriteInLambda", null, 21 },
         new object?[] { "WriteInLocalFunction", null, 21 },
     ];

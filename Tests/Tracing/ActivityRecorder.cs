@@ -22,9 +22,12 @@ public sealed class ActivityRecorder : IDisposable
     public ActivityRecorder(RuntimeView runtime, bool listenToShield = true)
     {
         var shield = ShieldSource(runtime);
+
+        // Read here, not first inside ShouldListenTo: a source created while the listener is being added misses it.
+        var tests = Tests;
         _listener = new ActivityListener
         {
-            ShouldListenTo = source => ReferenceEquals(source, Tests) || (listenToShield && ReferenceEquals(source, shield)),
+            ShouldListenTo = source => ReferenceEquals(source, tests) || (listenToShield && ReferenceEquals(source, shield)),
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStarted = _started.Enqueue,
         };

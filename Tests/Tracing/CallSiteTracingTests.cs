@@ -32,6 +32,14 @@ public class CallSiteTracingTests(Flavor flavor) : TracedFlavorTests(flavor)
         return CallerWaits(probe, ct => CallSite("Write", probe, ct));
     }
 
+    [TestCase("ReadCursor")]
+    [TestCase("WriteAsArgument")]
+    public Task ACallThatIsAnArgumentOrOnAValueTypeHasItsSpanToo(string method)
+    {
+        var probe = NewProbe();
+        return CallerWaits(probe, ct => CallSite(method, probe, ct));
+    }
+
     [Test]
     public Task ACalleeThatFaultsAfterItsCallerWalkedAwayHasAnErrorAndTheException()
     {
