@@ -14,15 +14,14 @@ namespace Shield
     {
         public static void Ending(Task body, Exception? exception)
         {
-            var recorded = InFlightRegistry.TryTake(body, out var call);
-            if (recorded)
+            if (InFlightRegistry.TryTake(body, out var call))
             {
                 Finish(in call, exception);
             }
 
             // Kept on this thread for the Ended step that follows in the same run of MoveNext, which then needs no
             // lookup; the listing reads it to leave this body out from now on.
-            ThreadCalls.Current.PushEnding(body, recorded, in call);
+            ThreadCalls.Current.PushEnding(body, in call);
             InFlightRegistry.Exit();
         }
 

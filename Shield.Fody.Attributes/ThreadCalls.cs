@@ -53,8 +53,11 @@ namespace Shield
             }
         }
 
-        /// <summary>Remembers, until <see cref="PopEnding"/>, a body whose end this thread is handing over.</summary>
-        public void PushEnding(Task body, bool recorded, in TrackedCall call)
+        /// <summary>
+        /// Remembers, until <see cref="PopEnding"/>, a body whose end this thread is handing over, with the entry its
+        /// Ending step took (default when it found none).
+        /// </summary>
+        public void PushEnding(Task body, in TrackedCall call)
         {
             if (_depth == _endingBodies.Length)
             {
@@ -64,13 +67,10 @@ namespace Shield
                 Volatile.Write(ref _endingBodies, grown);
             }
 
-            if (recorded)
+            // Only a taken entry is written: a slot is cleared when its frame is popped, so an empty one stays empty.
+            if (call.Operation != null)
             {
                 _endingCalls[_depth] = call;
-            }
-            else if (_endingCalls[_depth].Operation != null)
-            {
-                _endingCalls[_depth] = default;
             }
 
             _endingBodies[_depth] = body;
