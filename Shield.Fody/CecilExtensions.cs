@@ -93,4 +93,43 @@ internal static class CecilExtensions
 
         return reference;
     }
+
+    /// <summary>
+    /// <paramref name="method"/> as a method of the same type names it: on the type instantiated over its own type
+    /// parameters, and, where <paramref name="method"/> is generic, over <paramref name="caller"/>'s type parameters.
+    /// </summary>
+    public static MethodReference NamedFrom(this MethodDefinition method, MethodDefinition caller)
+    {
+        var type = method.DeclaringType;
+        if (!type.HasGenericParameters && !method.HasGenericParameters)
+        {
+            return method;
+        }
+
+        TypeReference declaringType = type;
+        if (type.HasGenericParameters)
+        {
+            var instance = new GenericInstanceType(type);
+            foreach (var parameter in type.GenericParameters)
+            {
+                instance.GenericArguments.Add(parameter);
+            }
+
+            declaringType = instance;
+        }
+
+        var reference = method.ReferenceOn(declaringType);
+        if (!method.HasGenericParameters)
+        {
+            return reference;
+        }
+
+        var instantiated = new GenericInstanceMethod(reference);
+        foreach (var parameter in caller.GenericParameters)
+        {
+            instantiated.GenericArguments.Add(parameter);
+        }
+
+        return instantiated;
+    }
 }

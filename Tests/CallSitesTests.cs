@@ -53,6 +53,19 @@ public class CallSitesTests(Flavor flavor) : ShieldedShapeTests(flavor)
         new object?[] { "WriteAsArgument", null, 21 },
         new object?[] { "WriteInLambda", null, 21 },
         new object?[] { "WriteInLocalFunction", null, 21 },
+        new object?[] { "CheckedWriteAsArgument", null, 21 },
+        new object?[] { "CheckedWriteIntoField", null, 21 },
+        new object?[] { "CheckedWriteInFilter", null, 21 },
+        new object?[] { "CheckedReadCursorAsArgument", null, 26 },
+        new object?[] { "EchoAsArgument", "value", "boxed" },
+    ];
+
+    /// <summary>Shapes whose caller is an async method: its task ends when its continuation runs, not when the proxy does.</summary>
+    static readonly object?[] AwaitedShapes =
+    [
+        new object?[] { "WriteAwaited", null, 121 },
+        new object?[] { "CheckedWriteBothAwaited", null, 42 },
+        new object?[] { "EchoAsArgumentAwaited", "value", "boxed" },
     ];
 
     Task CallShape(string method, string? form, Probe probe, CancellationToken ct) => form switch
@@ -64,6 +77,7 @@ public class CallSitesTests(Flavor flavor) : ShieldedShapeTests(flavor)
     };
 
     [TestCaseSource(nameof(Shapes))]
+    [TestCaseSource(nameof(AwaitedShapes))]
     public async Task EachShapeHandsTheCallerTheCalleesResult(string method, string? form, object? expected)
     {
         var probe = NewProbe();
@@ -81,6 +95,20 @@ public class CallSitesTests(Flavor flavor) : ShieldedShapeTests(flavor)
     {
         var probe = NewProbe();
         await ShieldScenarios.BodyOutlivesCaller(probe, ct => CallShape(method, form, probe, ct));
+    }
+
+    /// <summary>Whatever the stack holds under the call, what the callee throws before any task reaches the caller itself, and nothing stays counted.</summary>
+    [TestCase("CheckedWriteAsArgument")]
+    [TestCase("CheckedWriteIntoField")]
+    [TestCase("CheckedReadCursorAsArgument")]
+    public void ACalleeThatThrowsBeforeReturningATaskThrowsToTheCallerWhateverTheStackHolds(string method)
+    {
+        var probe = NewProbe();
+        probe.RejectsBeforeTask = true;
+        using var caller = new CancellationTokenSource();
+        var thrown = Assert.Throws<ArgumentException>(() => CallSite(method, probe, caller.Token));
+        Assert.That(thrown, Is.SameAs(probe.Thrown));
+        Assert.That(Runtime.InFlight, Is.Zero);
     }
 
     [Test]
@@ -144,12 +172,12 @@ public class CallSitesTests(Flavor flavor) : ShieldedShapeTests(flavor)
         Assert.That(Runtime.InFlight, Is.Zero);
     }
 
-    [Test]
-    public async Task ACallInsideAnAsyncMethodIsShielded()
+    [TestCaseSource(nameof(AwaitedShapes))]
+    public async Task ACallInsideAnAsyncMethodIsShielded(string method, string? form, object? expected)
     {
         var probe = NewProbe();
         using var caller = new CancellationTokenSource();
-        var task = CallSite("WriteAwaited", probe, caller.Token);
+        var task = CallShape(method, form, probe, caller.Token);
         await Limits.Within(probe.AtGate, "the callee to reach its gate");
         caller.Cancel();
 
