@@ -128,8 +128,8 @@ namespace AssemblyToProcess
             }
         }
 
-        /// <summary>A generic method's call that names its type parameter: no method of its own, the call stays unprotected.</summary>
-        public Task<T> EchoAsArgument<T>(T value, Probe probe, CancellationToken ct) => Passed(0, _ledger.EchoAsync(value, probe, ct));
+        /// <summary>A generic method's call that names its type parameter: the method of its own is generic too.</summary>
+        public Task<T> CheckedEchoAsArgument<T>(T value, Probe probe, CancellationToken ct) => Passed(0, _ledger.CheckedEchoAsync(value, probe, ct));
 
         /// <summary>The same call in a generic state machine: the method of its own is a member of that generic type.</summary>
         public async Task<T> EchoAsArgumentAwaited<T>(T value, Probe probe, CancellationToken ct) =>

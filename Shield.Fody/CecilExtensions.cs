@@ -73,7 +73,7 @@ internal static class CecilExtensions
     /// A reference to <paramref name="method"/> with its own signature, named on <paramref name="declaringType"/>
     /// (an instantiation of the type that declares it): how IL names a method of a generic type.
     /// </summary>
-    public static MethodReference ReferenceOn(this MethodDefinition method, TypeReference declaringType)
+    public static MethodReference ReferenceOn(this MethodReference method, TypeReference declaringType)
     {
         var reference = new MethodReference(method.Name, method.ReturnType, declaringType)
         {

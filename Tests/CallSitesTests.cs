@@ -57,7 +57,7 @@ public class CallSitesTests(Flavor flavor) : ShieldedShapeTests(flavor)
         new object?[] { "CheckedWriteIntoField", null, 21 },
         new object?[] { "CheckedWriteInFilter", null, 21 },
         new object?[] { "CheckedReadCursorAsArgument", null, 26 },
-        new object?[] { "EchoAsArgument", "value", "boxed" },
+        new object?[] { "CheckedEchoAsArgument", "value", "boxed" },
     ];
 
     /// <summary>Shapes whose caller is an async method: its task ends when its continuation runs, not when the proxy does.</summary>

@@ -15,25 +15,26 @@ internal sealed class CallIsolator(RuntimeReferences runtime)
     /// <summary>
     /// The call as the new method makes it, or null where no such method can be written and the call stays where it
     /// is: a receiver whose type does not resolve, a constrained call on a type parameter, a non-virtual call of a
-    /// virtual method (<c>base.X(ct)</c>, valid only on the caller's own <c>this</c>), a vararg callee, and a generic
-    /// method's call that names type parameters (the new method would need its own).
+    /// virtual method (<c>base.X(ct)</c>, valid only on the caller's own <c>this</c>) and a vararg callee. A generic
+    /// caller's new method is generic too, with the caller's type parameters, and is called with them.
     /// </summary>
     public ShieldedCallSite? Isolate(ShieldedCallSite site)
     {
-        var callee = site.Callee;
+        var caller = site.Caller;
         var prefixes = CallSiteRewriter.PrefixesOf(site.Call);
         var constrained = prefixes.FirstOrDefault(p => p.OpCode.Code == Code.Constrained);
-        var receiverType = CallSiteRewriter.ReceiverType(callee, prefixes);
+        var receiverType = CallSiteRewriter.ReceiverType(site.Callee, prefixes);
         if (receiverType is null
             || constrained?.Operand is GenericParameter
-            || IsNonVirtualCallOfVirtual(site.Call, callee)
-            || callee.CallingConvention == MethodCallingConvention.VarArg
-            || (site.Caller.HasGenericParameters && (callee.ContainsGenericParameter || receiverType.ContainsGenericParameter)))
+            || IsNonVirtualCallOfVirtual(site.Call, site.Callee)
+            || site.Callee.CallingConvention == MethodCallingConvention.VarArg)
         {
             return null;
         }
 
-        var isolated = CreateMethod(site.Caller, callee, receiverType);
+        var isolated = CreateMethod(caller);
+        var callee = GenericParameterRemapper.Remap(site.Callee, caller, isolated);
+        AddParameters(isolated, callee, GenericParameterRemapper.Remap(receiverType, caller, isolated));
         var il = isolated.Body.GetILProcessor();
         foreach (var parameter in isolated.Parameters)
         {
@@ -42,7 +43,7 @@ internal sealed class CallIsolator(RuntimeReferences runtime)
 
         if (constrained != null)
         {
-            il.Emit(OpCodes.Constrained, (TypeReference)constrained.Operand);
+            il.Emit(OpCodes.Constrained, GenericParameterRemapper.Remap((TypeReference)constrained.Operand, caller, isolated));
             constrained.OpCode = OpCodes.Nop;
             constrained.Operand = null;
         }
@@ -57,16 +58,23 @@ internal sealed class CallIsolator(RuntimeReferences runtime)
         return site with { Caller = isolated, Call = call };
     }
 
-    MethodDefinition CreateMethod(MethodDefinition caller, MethodReference callee, TypeReference receiverType)
+    MethodDefinition CreateMethod(MethodDefinition caller)
     {
         var type = caller.DeclaringType;
         var prefix = $"{WeaveContract.IsolatedCallPrefix}{caller.Name}|";
         var number = type.Methods.Count(m => m.Name.StartsWith(prefix, StringComparison.Ordinal));
-        var isolated = new MethodDefinition(
-            $"{prefix}{number}",
-            MethodAttributes.Private | MethodAttributes.Static | MethodAttributes.HideBySig,
-            GenericParameterRemapper.Instantiate(callee.ReturnType, callee));
+        var isolated = new MethodDefinition($"{prefix}{number}", MethodAttributes.Private | MethodAttributes.Static | MethodAttributes.HideBySig, caller.Module.TypeSystem.Void);
         isolated.CustomAttributes.Add(new CustomAttribute(runtime.CompilerGeneratedConstructor));
+        GenericParameterRemapper.CopyGenericParameters(caller, isolated);
+        isolated.Body.InitLocals = true;
+        type.Methods.Add(isolated);
+        return isolated;
+    }
+
+    /// <summary>The receiver, where there is one, and the callee's parameters, as the call site sees them; the callee's task type.</summary>
+    static void AddParameters(MethodDefinition isolated, MethodReference callee, TypeReference receiverType)
+    {
+        isolated.ReturnType = GenericParameterRemapper.Instantiate(callee.ReturnType, callee);
         if (callee.HasThis)
         {
             isolated.Parameters.Add(new ParameterDefinition("receiver", ParameterAttributes.None, receiverType));
@@ -79,10 +87,6 @@ internal sealed class CallIsolator(RuntimeReferences runtime)
             var name = declared?.Parameters[i].Name ?? $"argument{i}";
             isolated.Parameters.Add(new ParameterDefinition(name, ParameterAttributes.None, GenericParameterRemapper.Instantiate(callee.Parameters[i].ParameterType, callee)));
         }
-
-        isolated.Body.InitLocals = true;
-        type.Methods.Add(isolated);
-        return isolated;
     }
 
     /// <summary>Resolving the callee loads its assembly, as reading the receiver's type already did; unresolved counts as virtual.</summary>

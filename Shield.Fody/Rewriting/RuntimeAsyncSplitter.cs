@@ -34,19 +34,7 @@ internal static class RuntimeAsyncSplitter
             CallingConvention = method.CallingConvention,
         };
 
-        foreach (var parameter in method.GenericParameters)
-        {
-            caller.GenericParameters.Add(new GenericParameter(parameter.Name, caller) { Attributes = parameter.Attributes });
-        }
-
-        for (var i = 0; i < method.GenericParameters.Count; i++)
-        {
-            foreach (var constraint in method.GenericParameters[i].Constraints)
-            {
-                caller.GenericParameters[i].Constraints.Add(new GenericParameterConstraint(GenericParameterRemapper.Remap(constraint.ConstraintType, method, caller)));
-            }
-        }
-
+        GenericParameterRemapper.CopyGenericParameters(method, caller);
         caller.ReturnType = GenericParameterRemapper.Remap(method.ReturnType, method, caller);
         foreach (var parameter in method.Parameters)
         {

@@ -66,29 +66,45 @@ public class CallSiteTracingTests(Flavor flavor) : TracedFlavorTests(flavor)
     [TestCase("CheckedReadCursorAsArgument", "Fixtures.Library.Cursor.CheckedReadAsync")]
     public void ACalleeThatThrowsBeforeReturningATaskEndsItsSpanWhateverTheStackHolds(string method, string operation)
     {
-        var probe = NewProbe();
-        probe.RejectsBeforeTask = true;
-        using var callerToken = new CancellationTokenSource();
-        using var caller = ActivityRecorder.Tests.StartActivity("request")!;
-
-        var thrown = Assert.Throws<ArgumentException>(() => CallSite(method, probe, callerToken.Token));
-
+        var (thrown, probe) = ThrowsBeforeAnyTask<ArgumentException>((probe, ct) => CallSite(method, probe, ct), operation);
         Assert.That(thrown, Is.SameAs(probe.Thrown), "the exception itself reaches the caller");
-        AssertEndedAsAFault(caller, operation);
+    }
+
+    [Test]
+    public void ACalleeThatThrowsBeforeReturningATaskAsAnArgumentInAGenericMethodEndsItsSpan()
+    {
+        var fixture = Woven.Create("CallSites");
+        var method = fixture.GetType().GetMethod("CheckedEchoAsArgument")!.MakeGenericMethod(typeof(string));
+
+        var (thrown, probe) = ThrowsBeforeAnyTask<ArgumentException>(
+            (probe, ct) => WovenFlavor.Invoke<Task>(method, fixture, ["echo", probe, ct]), "Fixtures.Library.Ledger.CheckedEchoAsync");
+        Assert.That(thrown, Is.SameAs(probe.Thrown), "the exception itself reaches the caller");
     }
 
     [Test]
     public void ACalleeThatThrowsInAnExceptionFilterEndsItsSpanAndTheFilterDoesNotCatch()
+    {
+        var (thrown, _) = ThrowsBeforeAnyTask<InvalidOperationException>(
+            (probe, ct) => CallSite("CheckedWriteInFilter", probe, ct), "Fixtures.Library.Ledger.CheckedWriteAsync");
+        Assert.That(thrown.Message, Is.EqualTo("filtered"), "a filter that throws does not catch, as unwoven");
+    }
+
+    /// <summary>
+    /// Makes <paramref name="call"/> under a caller's Activity with a callee that throws before any task, checks that
+    /// the call's span ended as a fault, and returns what reached the caller with the probe.
+    /// </summary>
+    (TException Thrown, Probe Probe) ThrowsBeforeAnyTask<TException>(Func<Probe, CancellationToken, Task> call, string operation)
+        where TException : Exception
     {
         var probe = NewProbe();
         probe.RejectsBeforeTask = true;
         using var callerToken = new CancellationTokenSource();
         using var caller = ActivityRecorder.Tests.StartActivity("request")!;
 
-        var thrown = Assert.Throws<InvalidOperationException>(() => CallSite("CheckedWriteInFilter", probe, callerToken.Token));
+        var thrown = Assert.Throws<TException>(() => call(probe, callerToken.Token))!;
 
-        Assert.That(thrown!.Message, Is.EqualTo("filtered"), "a filter that throws does not catch, as unwoven");
-        AssertEndedAsAFault(caller, "Fixtures.Library.Ledger.CheckedWriteAsync");
+        AssertEndedAsAFault(caller, operation);
+        return (thrown, probe);
     }
 
     [Test]
