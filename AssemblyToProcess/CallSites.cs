@@ -24,6 +24,10 @@ namespace AssemblyToProcess
 
         public ValueTask SaveValue(Probe probe, CancellationToken ct) => _ledger.SaveValueAsync(probe, ct);
 
+        public ValueTask<int> CountRecorded(Probe probe, CancellationToken ct) => _ledger.CountRecordedAsync(probe, ct);
+
+        public ValueTask<int> CountFromSource(Probe probe, CancellationToken ct) => _ledger.CountFromSourceAsync(probe, ct);
+
         public Task<int> WriteNullable(Probe probe, CancellationToken? ct) => _ledger.WriteNullableAsync(probe, ct);
 
         public Task<int> WriteTwoTokens(Probe probe, CancellationToken first, CancellationToken second) => _ledger.WriteTwoTokensAsync(probe, first, second, 1);
