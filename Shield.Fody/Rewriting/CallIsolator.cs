@@ -55,7 +55,7 @@ internal sealed class CallIsolator(RuntimeReferences runtime)
         // Same place, same stack effect: branches, handlers, sequence points and a tail. prefix stay as they were.
         site.Call.OpCode = OpCodes.Call;
         site.Call.Operand = isolated.NamedFrom(site.Caller);
-        return site with { Caller = isolated, Call = call };
+        return site with { Caller = isolated, Call = call, Callee = callee };
     }
 
     MethodDefinition CreateMethod(MethodDefinition caller)
