@@ -24,6 +24,10 @@ namespace AssemblyToProcess
 
         public ValueTask SaveValue(Probe probe, CancellationToken ct) => _ledger.SaveValueAsync(probe, ct);
 
+        public ValueTask<int> CountRecorded(Probe probe, CancellationToken ct) => _ledger.CountRecordedAsync(probe, ct);
+
+        public ValueTask<int> CountFromSource(Probe probe, CancellationToken ct) => _ledger.CountFromSourceAsync(probe, ct);
+
         public Task<int> WriteNullable(Probe probe, CancellationToken? ct) => _ledger.WriteNullableAsync(probe, ct);
 
         public Task<int> WriteTwoTokens(Probe probe, CancellationToken first, CancellationToken second) => _ledger.WriteTwoTokensAsync(probe, first, second, 1);
@@ -76,7 +80,64 @@ namespace AssemblyToProcess
         /// <summary>The call is itself an argument: a value lies on the stack under its own arguments.</summary>
         public Task<int> WriteAsArgument(Probe probe, CancellationToken ct) => Passed(0, _ledger.WriteAsync(probe, ct));
 
-        static Task<int> Passed(int unused, Task<int> task) => task;
+        static Task<T> Passed<T>(int unused, Task<T> task) => task;
+
+        // The shapes below hold more than the call's arguments on the stack (or sit in a filter), so the call moves into a
+        // method of its own to be protected; the callee throws before any task when the probe asks it to.
+        Task<int>? _pending;
+
+        public Task<int> CheckedWriteAsArgument(Probe probe, CancellationToken ct) => Passed(0, _ledger.CheckedWriteAsync(probe, ct));
+
+        /// <summary>The task goes straight into a field: <c>this</c> lies on the stack under the call's arguments.</summary>
+        public Task<int> CheckedWriteIntoField(Probe probe, CancellationToken ct)
+        {
+            _pending = _ledger.CheckedWriteAsync(probe, ct);
+            return _pending;
+        }
+
+        /// <summary>The call is made in an exception filter, where no try block may start.</summary>
+        public Task<int> CheckedWriteInFilter(Probe probe, CancellationToken ct)
+        {
+            Task<int>? written = null;
+            try
+            {
+                throw new InvalidOperationException("filtered");
+            }
+            catch (InvalidOperationException) when ((written = _ledger.CheckedWriteAsync(probe, ct)) != null)
+            {
+            }
+
+            return written!;
+        }
+
+        /// <summary>A value type's method, as an argument: the receiver is the address of a local.</summary>
+        public Task<int> CheckedReadCursorAsArgument(Probe probe, CancellationToken ct)
+        {
+            var cursor = new Cursor();
+            return Passed(0, cursor.CheckedReadAsync(probe, ct));
+        }
+
+        /// <summary>Both calls are elements of the params array that Task.WhenAll takes, inside the state machine's MoveNext.</summary>
+        public async Task<int> CheckedWriteBothAwaited(Probe probe, CancellationToken ct)
+        {
+            try
+            {
+                var written = await Task.WhenAll(_ledger.CheckedWriteAsync(probe, ct), _ledger.WriteAsync(probe, ct)).ConfigureAwait(false);
+                return written[0] + written[1];
+            }
+            catch (ArgumentException)
+            {
+                probe.Step("caught");
+                throw;
+            }
+        }
+
+        /// <summary>A generic method's call that names its type parameter: the method of its own is generic too.</summary>
+        public Task<T> CheckedEchoAsArgument<T>(T value, Probe probe, CancellationToken ct) => Passed(0, _ledger.CheckedEchoAsync(value, probe, ct));
+
+        /// <summary>The same call in a generic state machine: the method of its own is a member of that generic type.</summary>
+        public async Task<T> EchoAsArgumentAwaited<T>(T value, Probe probe, CancellationToken ct) =>
+            await Passed(0, _ledger.EchoAsync(value, probe, ct)).ConfigureAwait(false);
 
         public Task<int> WriteInLambda(Probe probe, CancellationToken ct)
         {

@@ -73,7 +73,7 @@ internal static class CecilExtensions
     /// A reference to <paramref name="method"/> with its own signature, named on <paramref name="declaringType"/>
     /// (an instantiation of the type that declares it): how IL names a method of a generic type.
     /// </summary>
-    public static MethodReference ReferenceOn(this MethodDefinition method, TypeReference declaringType)
+    public static MethodReference ReferenceOn(this MethodReference method, TypeReference declaringType)
     {
         var reference = new MethodReference(method.Name, method.ReturnType, declaringType)
         {
@@ -92,5 +92,44 @@ internal static class CecilExtensions
         }
 
         return reference;
+    }
+
+    /// <summary>
+    /// <paramref name="method"/> as a method of the same type names it: on the type instantiated over its own type
+    /// parameters, and, where <paramref name="method"/> is generic, over <paramref name="caller"/>'s type parameters.
+    /// </summary>
+    public static MethodReference NamedFrom(this MethodDefinition method, MethodDefinition caller)
+    {
+        var type = method.DeclaringType;
+        if (!type.HasGenericParameters && !method.HasGenericParameters)
+        {
+            return method;
+        }
+
+        TypeReference declaringType = type;
+        if (type.HasGenericParameters)
+        {
+            var instance = new GenericInstanceType(type);
+            foreach (var parameter in type.GenericParameters)
+            {
+                instance.GenericArguments.Add(parameter);
+            }
+
+            declaringType = instance;
+        }
+
+        var reference = method.ReferenceOn(declaringType);
+        if (!method.HasGenericParameters)
+        {
+            return reference;
+        }
+
+        var instantiated = new GenericInstanceMethod(reference);
+        foreach (var parameter in caller.GenericParameters)
+        {
+            instantiated.GenericArguments.Add(parameter);
+        }
+
+        return instantiated;
     }
 }

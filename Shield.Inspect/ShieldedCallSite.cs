@@ -25,26 +25,61 @@ public sealed record ShieldedCallSite(MethodDefinition Caller, MethodReference C
 
     public string OffsetText => $"IL_{Offset:x4}";
 
-    /// <summary>The shielded calls a method makes; none for a method the weave marked as shielded itself.</summary>
+    /// <summary>
+    /// The shielded calls a method makes; none for a method the weave marked as shielded itself, nor for a method the
+    /// weave added to hold one call: that call is listed under the method that calls it, at the offset of that call.
+    /// </summary>
     public static IEnumerable<ShieldedCallSite> Read(MethodDefinition method)
     {
-        if (!method.HasBody || ShieldedMethod.Read(method) != null)
+        if (!method.HasBody || ShieldedMethod.Read(method) != null || IsIsolatedCall(method))
         {
             yield break;
         }
 
-        foreach (var handOver in method.Body.Instructions.Where(IsReturned))
+        foreach (var instruction in method.Body.Instructions)
         {
-            // The deadline (null) and, since tracing, the span come after the operation.
-            var operation = ((MethodReference)handOver.Operand).Parameters.Count > 4 ? handOver.Previous?.Previous?.Previous : handOver.Previous?.Previous;
-            var call = CallerOf(method.Body, operation?.Previous?.Previous);
-            if (operation?.Operand is FieldReference { DeclaringType.Name: WeaveContract.OperationsType }
-                && call is { OpCode.Code: Code.Call or Code.Callvirt, Operand: MethodReference callee })
+            if (HandedOver(method.Body, instruction) is { Operand: MethodReference callee } call)
             {
                 yield return new ShieldedCallSite(method, callee, call.Offset);
             }
+            else if (IsolatedCallOf(instruction) is { } isolated)
+            {
+                foreach (var held in isolated.Body.Instructions.Select(i => HandedOver(isolated.Body, i)).OfType<Instruction>())
+                {
+                    yield return new ShieldedCallSite(method, (MethodReference)held.Operand, instruction.Offset);
+                }
+            }
         }
     }
+
+    /// <summary>Whether the weave added <paramref name="method"/> to hold one shielded call that could not be protected where it was made.</summary>
+    public static bool IsIsolatedCall(MethodDefinition method) =>
+        method.Name.StartsWith(WeaveContract.IsolatedCallPrefix, System.StringComparison.Ordinal);
+
+    /// <summary>The call whose task the hand-over <paramref name="instruction"/> takes, where it is one.</summary>
+    static Instruction? HandedOver(MethodBody body, Instruction instruction)
+    {
+        if (!IsReturned(instruction))
+        {
+            return null;
+        }
+
+        // The deadline (null) and, since tracing, the span come after the operation.
+        var operation = ((MethodReference)instruction.Operand).Parameters.Count > 4 ? instruction.Previous?.Previous?.Previous : instruction.Previous?.Previous;
+        var call = CallerOf(body, operation?.Previous?.Previous);
+        return operation?.Operand is FieldReference { DeclaringType.Name: WeaveContract.OperationsType }
+            && call is { OpCode.Code: Code.Call or Code.Callvirt, Operand: MethodReference }
+            ? call
+            : null;
+    }
+
+    /// <summary>The method the weave added that <paramref name="instruction"/> calls, where it calls one.</summary>
+    static MethodDefinition? IsolatedCallOf(Instruction instruction) =>
+        instruction is { OpCode.Code: Code.Call, Operand: MethodReference reference }
+        && reference.Name.StartsWith(WeaveContract.IsolatedCallPrefix, System.StringComparison.Ordinal)
+        && reference.Resolve() is { HasBody: true } isolated
+            ? isolated
+            : null;
 
     /// <summary>
     /// The call whose task reaches the hand-over at <paramref name="loaded"/>: the instruction itself, or, where the

@@ -53,6 +53,19 @@ public class CallSitesTests(Flavor flavor) : ShieldedShapeTests(flavor)
         new object?[] { "WriteAsArgument", null, 21 },
         new object?[] { "WriteInLambda", null, 21 },
         new object?[] { "WriteInLocalFunction", null, 21 },
+        new object?[] { "CheckedWriteAsArgument", null, 21 },
+        new object?[] { "CheckedWriteIntoField", null, 21 },
+        new object?[] { "CheckedWriteInFilter", null, 21 },
+        new object?[] { "CheckedReadCursorAsArgument", null, 26 },
+        new object?[] { "CheckedEchoAsArgument", "value", "boxed" },
+    ];
+
+    /// <summary>Shapes whose caller is an async method: its task ends when its continuation runs, not when the proxy does.</summary>
+    static readonly object?[] AwaitedShapes =
+    [
+        new object?[] { "WriteAwaited", null, 121 },
+        new object?[] { "CheckedWriteBothAwaited", null, 42 },
+        new object?[] { "EchoAsArgumentAwaited", "value", "boxed" },
     ];
 
     Task CallShape(string method, string? form, Probe probe, CancellationToken ct) => form switch
@@ -64,6 +77,7 @@ public class CallSitesTests(Flavor flavor) : ShieldedShapeTests(flavor)
     };
 
     [TestCaseSource(nameof(Shapes))]
+    [TestCaseSource(nameof(AwaitedShapes))]
     public async Task EachShapeHandsTheCallerTheCalleesResult(string method, string? form, object? expected)
     {
         var probe = NewProbe();
@@ -82,6 +96,59 @@ public class CallSitesTests(Flavor flavor) : ShieldedShapeTests(flavor)
         var probe = NewProbe();
         await ShieldScenarios.BodyOutlivesCaller(probe, ct => CallShape(method, form, probe, ct));
     }
+
+    /// <summary>Whatever the stack holds under the call, what the callee throws before any task reaches the caller itself, and nothing stays counted.</summary>
+    [TestCase("CheckedWriteAsArgument")]
+    [TestCase("CheckedWriteIntoField")]
+    [TestCase("CheckedReadCursorAsArgument")]
+    public void ACalleeThatThrowsBeforeReturningATaskThrowsToTheCallerWhateverTheStackHolds(string method)
+    {
+        var probe = NewProbe();
+        probe.RejectsBeforeTask = true;
+        using var caller = new CancellationTokenSource();
+        var thrown = Assert.Throws<ArgumentException>(() => CallSite(method, probe, caller.Token));
+        Assert.That(thrown, Is.SameAs(probe.Thrown));
+        Assert.That(Runtime.InFlight, Is.Zero);
+    }
+
+    /// <summary>
+    /// A suspended async ValueTask method's ValueTask wraps its own Task: with a token that cannot cancel, no proxy is
+    /// made and the caller gets that very Task; with one that can, a proxy.
+    /// </summary>
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task ASuspendedValueTaskCalleeIsConvertedOnlyWhenAProxyIsNeeded(bool cancelable)
+    {
+        var probe = NewProbe();
+        using var caller = new CancellationTokenSource();
+        var received = CallValueTask("CountRecorded", probe, cancelable ? caller.Token : CancellationToken.None);
+        await Limits.Within(probe.AtGate, "the callee to reach its gate");
+
+        var own = ((ValueTask<int>)probe.Returned!).AsTask();
+        Assert.That(ReferenceEquals(received.AsTask(), own), Is.EqualTo(!cancelable), cancelable ? "a proxy" : "the callee's own task");
+        Assert.That(Runtime.InFlight, Is.EqualTo(1));
+        probe.Open();
+        Assert.That(await Limits.Within(received.AsTask(), "the call"), Is.EqualTo(22));
+        await Limits.Within(Runtime.DrainAsync(), "the call to drain");
+    }
+
+    /// <summary>A ValueTask over an IValueTaskSource becomes a Task to be counted: a second continuation on the source would be a second awaiter.</summary>
+    [Test]
+    public async Task AValueTaskCalleeBackedByASourceIsCountedWhileItRuns()
+    {
+        var probe = NewProbe();
+        var received = CallValueTask("CountFromSource", probe, CancellationToken.None);
+        await Limits.Within(probe.AtGate, "the callee to reach its gate");
+
+        Assert.That(Runtime.GetInFlight(), Has.One.Matches<(string Operation, DateTimeOffset, TimeSpan)>(c => c.Operation == "Fixtures.Library.Ledger.CountFromSourceAsync"));
+        probe.Open();
+        Assert.That(await Limits.Within(received.AsTask(), "the call"), Is.EqualTo(27));
+        await Limits.Within(Runtime.DrainAsync(), "the call to drain");
+        Assert.That(Runtime.InFlight, Is.Zero);
+    }
+
+    ValueTask<int> CallValueTask(string method, Probe probe, CancellationToken ct) =>
+        WovenFlavor.Call<ValueTask<int>>(Woven.Create("CallSites"), method, probe, ct);
 
     [Test]
     public async Task ANullNullableTokenStaysNull()
@@ -144,12 +211,12 @@ public class CallSitesTests(Flavor flavor) : ShieldedShapeTests(flavor)
         Assert.That(Runtime.InFlight, Is.Zero);
     }
 
-    [Test]
-    public async Task ACallInsideAnAsyncMethodIsShielded()
+    [TestCaseSource(nameof(AwaitedShapes))]
+    public async Task ACallInsideAnAsyncMethodIsShielded(string method, string? form, object? expected)
     {
         var probe = NewProbe();
         using var caller = new CancellationTokenSource();
-        var task = CallSite("WriteAwaited", probe, caller.Token);
+        var task = CallShape(method, form, probe, caller.Token);
         await Limits.Within(probe.AtGate, "the callee to reach its gate");
         caller.Cancel();
 

@@ -18,6 +18,12 @@ internal static class WeaveContract
     /// <summary>The type a weave adds to the module: one <c>ShieldedOperation</c> per woven method, in static fields.</summary>
     public const string OperationsType = "<Shield>Operations";
 
+    /// <summary>
+    /// How the methods a weave adds to hold one shielded call each begin (<c>&lt;Shield&gt;Call|caller|N</c>): the call is
+    /// listed under the method that calls them.
+    /// </summary>
+    public const string IsolatedCallPrefix = "<Shield>Call|";
+
     /// <summary>True when an assembly carrying attributes of these types (full names) was woven already.</summary>
     public static bool IsWoven(global::System.Collections.Generic.IEnumerable<string> assemblyAttributeTypes)
     {

@@ -9,5 +9,6 @@ namespace Shield.Fody.Model;
 /// <param name="Pattern">The Calls pattern that selected it.</param>
 internal sealed record ShieldedCallSite(MethodDefinition Caller, Instruction Call, TaskShape Shape, IReadOnlyList<int> TokenPositions, string Operation, string Pattern)
 {
-    public MethodReference Callee => (MethodReference)Call.Operand;
+    /// <summary>The method called, as found: rewriting may point <see cref="Call"/> elsewhere (a method that now makes the call).</summary>
+    public MethodReference Callee { get; init; } = (MethodReference)Call.Operand;
 }

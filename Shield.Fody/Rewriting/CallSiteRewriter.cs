@@ -8,13 +8,15 @@ namespace Shield.Fody.Rewriting;
 /// so the call hands the callee's task to <c>Returned</c>, the continuation-tracked path of methods that are not
 /// async: the arguments from the first token on are kept in locals, the caller's tokens are kept aside, the callee
 /// receives <c>CancellationToken.None</c> (a null <c>CancellationToken?</c> stays null) for each of them, the call's
-/// span starts right before the call, and the caller receives what <c>Returned</c> gives back with that span. Where the
-/// stack holds nothing but the call's arguments, the call is protected too (<see cref="ThrowGuard"/>): a callee that throws
-/// instead of returning a task ends the span before the exception reaches the caller.
+/// span starts right before the call, and the caller receives what <c>Returned</c> gives back with that span. The call is
+/// protected too (<see cref="ThrowGuard"/>): a callee that throws instead of returning a task ends the span before the
+/// exception reaches the caller. A try block starts on an empty stack, so a call whose stack holds more than its
+/// arguments is first moved into a method of its own (<see cref="CallIsolator"/>), where it holds them alone.
 /// </summary>
 internal sealed class CallSiteRewriter(RuntimeReferences runtime, OperationHolder operations)
 {
     readonly Dictionary<string, FieldDefinition> _operations = [];
+    readonly CallIsolator _isolator = new(runtime);
 
     public void Shield(IReadOnlyList<ShieldedCallSite> sites)
     {
@@ -22,7 +24,7 @@ internal sealed class CallSiteRewriter(RuntimeReferences runtime, OperationHolde
         {
             foreach (var site in caller)
             {
-                Shield(site);
+                Shield(CanGuardInPlace(site) ? site : _isolator.Isolate(site) ?? site);
             }
 
             IlEditor.WidenBranchesOutOfReach(caller.Key.Body);
@@ -37,12 +39,8 @@ internal sealed class CallSiteRewriter(RuntimeReferences runtime, OperationHolde
         var tokenType = TokenTypeOf(callee.Parameters[first].ParameterType);
         var prefixes = PrefixesOf(site.Call);
         var start = prefixes.FirstOrDefault() ?? site.Call;
-
-        // A try block starts on an empty stack: the call is protected from a synchronous throw when the stack holds its
-        // arguments alone, all kept in locals and loaded again inside the block.
+        var guarded = CanGuardInPlace(site);
         var receiverType = ReceiverType(callee, prefixes);
-        var guarded = receiverType != null && !InFilter(body, start)
-            && StackDepth.Before(body, start) == callee.Parameters.Count + (callee.HasThis ? 1 : 0);
         var kept = guarded ? 0 : first;
 
         var arguments = new Dictionary<int, VariableDefinition>();
@@ -114,6 +112,20 @@ internal sealed class CallSiteRewriter(RuntimeReferences runtime, OperationHolde
         }
     }
 
+    /// <summary>
+    /// A try block starts on an empty stack: the call is protected from a synchronous throw where it is made when the
+    /// stack holds its arguments alone, all kept in locals and loaded again inside the block, outside any filter.
+    /// </summary>
+    static bool CanGuardInPlace(ShieldedCallSite site)
+    {
+        var body = site.Caller.Body;
+        var callee = site.Callee;
+        var prefixes = PrefixesOf(site.Call);
+        var start = prefixes.FirstOrDefault() ?? site.Call;
+        return ReceiverType(callee, prefixes) != null && !InFilter(body, start)
+            && StackDepth.Before(body, start) == callee.Parameters.Count + (callee.HasThis ? 1 : 0);
+    }
+
     static VariableDefinition Local(MethodBody body, TypeReference type)
     {
         var local = new VariableDefinition(type);
@@ -125,7 +137,7 @@ internal sealed class CallSiteRewriter(RuntimeReferences runtime, OperationHolde
     /// The type of the local that keeps the call's receiver: a reference for a value type's method (and under
     /// <c>constrained.</c>), the declaring type otherwise; null for a static call and where the declaring type does not resolve.
     /// </summary>
-    static TypeReference? ReceiverType(MethodReference callee, IReadOnlyList<Instruction> prefixes)
+    internal static TypeReference? ReceiverType(MethodReference callee, IReadOnlyList<Instruction> prefixes)
     {
         if (!callee.HasThis)
         {
@@ -181,7 +193,7 @@ internal sealed class CallSiteRewriter(RuntimeReferences runtime, OperationHolde
         parameterType.IsNullableCancellationToken() ? ((GenericInstanceType)parameterType).GenericArguments[0] : parameterType;
 
     /// <summary>The prefixes (<c>constrained.</c>, <c>tail.</c>) of a call, first to last: inserted code goes before them.</summary>
-    static List<Instruction> PrefixesOf(Instruction call)
+    internal static List<Instruction> PrefixesOf(Instruction call)
     {
         var prefixes = new List<Instruction>();
         for (var previous = call.Previous; previous != null && previous.OpCode.OpCodeType == OpCodeType.Prefix; previous = previous.Previous)

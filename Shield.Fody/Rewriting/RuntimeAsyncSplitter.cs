@@ -34,19 +34,7 @@ internal static class RuntimeAsyncSplitter
             CallingConvention = method.CallingConvention,
         };
 
-        foreach (var parameter in method.GenericParameters)
-        {
-            caller.GenericParameters.Add(new GenericParameter(parameter.Name, caller) { Attributes = parameter.Attributes });
-        }
-
-        for (var i = 0; i < method.GenericParameters.Count; i++)
-        {
-            foreach (var constraint in method.GenericParameters[i].Constraints)
-            {
-                caller.GenericParameters[i].Constraints.Add(new GenericParameterConstraint(GenericParameterRemapper.Remap(constraint.ConstraintType, method, caller)));
-            }
-        }
-
+        GenericParameterRemapper.CopyGenericParameters(method, caller);
         caller.ReturnType = GenericParameterRemapper.Remap(method.ReturnType, method, caller);
         foreach (var parameter in method.Parameters)
         {
@@ -97,44 +85,8 @@ internal static class RuntimeAsyncSplitter
         il.Emit(OpCodes.Ldloca, marker);
         il.Emit(OpCodes.Initobj, bodyMarker);
         il.Emit(OpCodes.Ldloc, marker);
-        il.Emit(OpCodes.Call, ReferenceFrom(caller, body));
+        il.Emit(OpCodes.Call, body.NamedFrom(caller));
         il.Emit(OpCodes.Ret);
-    }
-
-    /// <summary>The body as the caller method names it: instantiated over the type's and the caller's own type parameters.</summary>
-    static MethodReference ReferenceFrom(MethodDefinition caller, MethodDefinition body)
-    {
-        var type = body.DeclaringType;
-        if (!type.HasGenericParameters && !body.HasGenericParameters)
-        {
-            return body;
-        }
-
-        TypeReference declaringType = type;
-        if (type.HasGenericParameters)
-        {
-            var instance = new GenericInstanceType(type);
-            foreach (var parameter in type.GenericParameters)
-            {
-                instance.GenericArguments.Add(parameter);
-            }
-
-            declaringType = instance;
-        }
-
-        var reference = body.ReferenceOn(declaringType);
-        if (!body.HasGenericParameters)
-        {
-            return reference;
-        }
-
-        var instantiated = new GenericInstanceMethod(reference);
-        foreach (var parameter in caller.GenericParameters)
-        {
-            instantiated.GenericArguments.Add(parameter);
-        }
-
-        return instantiated;
     }
 
     static void MoveAll<T>(Mono.Collections.Generic.Collection<T> from, Mono.Collections.Generic.Collection<T> to)

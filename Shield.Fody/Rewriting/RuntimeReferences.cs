@@ -34,6 +34,7 @@ internal sealed class RuntimeReferences
         Suspending = Static(WeaveContract.Runtime.Suspending, module.TypeSystem.Void);
         StartSpan = Static(WeaveContract.Runtime.StartSpan, Span, Operation);
         Exception = new TypeReference("System", "Exception", module, module.TypeSystem.CoreLibrary);
+        CompilerGeneratedConstructor = Constructor(new TypeReference("System.Runtime.CompilerServices", "CompilerGeneratedAttribute", module, module.TypeSystem.CoreLibrary));
     }
 
     public TypeReference Runtime { get; }
@@ -61,6 +62,9 @@ internal sealed class RuntimeReferences
 
     /// <summary>System.Exception, from the module's core library.</summary>
     public TypeReference Exception { get; }
+
+    /// <summary><c>[CompilerGenerated]</c>'s constructor, from the module's core library, for the methods a weave adds.</summary>
+    public MethodReference CompilerGeneratedConstructor { get; }
 
     /// <summary><c>Threw(exception, deadline, span)</c>: ends the call that threw before handing its task over.</summary>
     public MethodReference Threw(TypeReference tokenSource) =>
