@@ -139,6 +139,51 @@ namespace AssemblyToProcess
         public async Task<T> EchoAsArgumentAwaited<T>(T value, Probe probe, CancellationToken ct) =>
             await Passed(0, _ledger.EchoAsync(value, probe, ct)).ConfigureAwait(false);
 
+        readonly AuditedLedger<string> _audited = new AuditedLedger<string>();
+
+        /// <summary><c>base.CheckedWriteAsync(...)</c> as an argument: see <see cref="AuditedLedger{TEntry}"/>.</summary>
+        public Task<int> CheckedWriteOnBaseAsArgument(Probe probe, CancellationToken ct) => _audited.CheckedWriteOnBase(probe, ct);
+
+        public Task<int> CheckedPutInStoreAsArgument(Probe probe, CancellationToken ct) => CheckedPutAsArgument(new Store(), probe, ct);
+
+        public Task<int> CheckedPutInStoreSlotAsArgument(Probe probe, CancellationToken ct) => CheckedPutAsArgument(new StoreSlot(), probe, ct);
+
+        /// <summary>
+        /// A call constrained on the method's type parameter, as an argument: the receiver is the address of
+        /// <paramref name="store"/>, a class or a struct; the method of its own is generic and takes that address.
+        /// </summary>
+        static Task<int> CheckedPutAsArgument<TStore>(TStore store, Probe probe, CancellationToken ct)
+            where TStore : IStore =>
+            Passed(0, store.PutAsync(probe, ct));
+
+        public Task<int> CheckedPutInHeldStoreAsArgument(Probe probe, CancellationToken ct) =>
+            new StoreHolder<Store>(new Store()).CheckedPutAsArgument(probe, ct);
+
+        public Task<int> CheckedPutInHeldStoreSlotAsArgument(Probe probe, CancellationToken ct) =>
+            new StoreHolder<StoreSlot>(new StoreSlot()).CheckedPutAsArgument(probe, ct);
+
+        /// <summary>The same call constrained on the type's type parameter: the method of its own is named on the type's generic instance.</summary>
+        public sealed class StoreHolder<TStore>
+            where TStore : IStore
+        {
+            readonly TStore _store;
+
+            public StoreHolder(TStore store) => _store = store;
+
+            public Task<int> CheckedPutAsArgument(Probe probe, CancellationToken ct) => Passed(0, _store.PutAsync(probe, ct));
+        }
+
+        /// <summary>
+        /// A non-virtual call of a virtual method, valid only on the caller's own <c>this</c>: the method of its own is an
+        /// instance method of this type, named on its generic instance. The override shows which method ran.
+        /// </summary>
+        public sealed class AuditedLedger<TEntry> : Ledger
+        {
+            public override Task<int> CheckedWriteAsync(Probe probe, CancellationToken ct) => Task.FromResult(0);
+
+            public Task<int> CheckedWriteOnBase(Probe probe, CancellationToken ct) => Passed(0, base.CheckedWriteAsync(probe, ct));
+        }
+
         public Task<int> WriteInLambda(Probe probe, CancellationToken ct)
         {
             Func<Task<int>> write = () => _ledger.WriteAsync(probe, ct);

@@ -58,6 +58,11 @@ public class CallSitesTests(Flavor flavor) : ShieldedShapeTests(flavor)
         new object?[] { "CheckedWriteInFilter", null, 21 },
         new object?[] { "CheckedReadCursorAsArgument", null, 26 },
         new object?[] { "CheckedEchoAsArgument", "value", "boxed" },
+        new object?[] { "CheckedWriteOnBaseAsArgument", null, 21 },
+        new object?[] { "CheckedPutInStoreAsArgument", null, 32 },
+        new object?[] { "CheckedPutInStoreSlotAsArgument", null, 33 },
+        new object?[] { "CheckedPutInHeldStoreAsArgument", null, 32 },
+        new object?[] { "CheckedPutInHeldStoreSlotAsArgument", null, 33 },
     ];
 
     /// <summary>Shapes whose caller is an async method: its task ends when its continuation runs, not when the proxy does.</summary>
@@ -101,6 +106,11 @@ public class CallSitesTests(Flavor flavor) : ShieldedShapeTests(flavor)
     [TestCase("CheckedWriteAsArgument")]
     [TestCase("CheckedWriteIntoField")]
     [TestCase("CheckedReadCursorAsArgument")]
+    [TestCase("CheckedWriteOnBaseAsArgument")]
+    [TestCase("CheckedPutInStoreAsArgument")]
+    [TestCase("CheckedPutInStoreSlotAsArgument")]
+    [TestCase("CheckedPutInHeldStoreAsArgument")]
+    [TestCase("CheckedPutInHeldStoreSlotAsArgument")]
     public void ACalleeThatThrowsBeforeReturningATaskThrowsToTheCallerWhateverTheStackHolds(string method)
     {
         var probe = NewProbe();

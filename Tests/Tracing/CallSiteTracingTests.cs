@@ -64,6 +64,11 @@ public class CallSiteTracingTests(Flavor flavor) : TracedFlavorTests(flavor)
     [TestCase("CheckedWriteAsArgument", "Fixtures.Library.Ledger.CheckedWriteAsync")]
     [TestCase("CheckedWriteIntoField", "Fixtures.Library.Ledger.CheckedWriteAsync")]
     [TestCase("CheckedReadCursorAsArgument", "Fixtures.Library.Cursor.CheckedReadAsync")]
+    [TestCase("CheckedWriteOnBaseAsArgument", "AssemblyToProcess.CallSites.AuditedLedger.CheckedWriteAsync")]
+    [TestCase("CheckedPutInStoreAsArgument", "Fixtures.Library.IStore.PutAsync")]
+    [TestCase("CheckedPutInStoreSlotAsArgument", "Fixtures.Library.IStore.PutAsync")]
+    [TestCase("CheckedPutInHeldStoreAsArgument", "Fixtures.Library.IStore.PutAsync")]
+    [TestCase("CheckedPutInHeldStoreSlotAsArgument", "Fixtures.Library.IStore.PutAsync")]
     public void ACalleeThatThrowsBeforeReturningATaskEndsItsSpanWhateverTheStackHolds(string method, string operation)
     {
         var (thrown, probe) = ThrowsBeforeAnyTask<ArgumentException>((probe, ct) => CallSite(method, probe, ct), operation);

@@ -96,7 +96,7 @@ public static class IlValidityGate
                     var instantiations = Instantiations(method).ToList();
                     if (instantiations.Count == 0)
                     {
-                        findings.Add(new Finding(member.Name, "jit", "no instantiation with object or int satisfies its generic constraints, so it was not compiled"));
+                        findings.Add(new Finding(member.Name, "jit", "no instantiation with object, int or a type of its constraints' assemblies satisfies its generic constraints, so it was not compiled"));
                     }
 
                     foreach (var instantiation in instantiations)
@@ -119,25 +119,40 @@ public static class IlValidityGate
     /// <summary>
     /// The type arguments to compile a member with: none for non-generic code; otherwise every type and method parameter
     /// as object (the body all reference types share) and as int (a value type gets a body of its own), in the order
-    /// PrepareMethod takes them, skipping a choice the constraints forbid.
+    /// PrepareMethod takes them, skipping a choice the constraints forbid. Where the constraints forbid both (an
+    /// interface), the first class and the first struct of the constraints' own assemblies that satisfy them.
     /// </summary>
     static IEnumerable<RuntimeTypeHandle[]?> Instantiations(MethodBase method)
     {
         var type = method.DeclaringType!;
-        var typeParameters = type.IsGenericTypeDefinition ? type.GetGenericArguments().Length : 0;
-        var methodParameters = method.IsGenericMethodDefinition ? method.GetGenericArguments().Length : 0;
-        if (typeParameters + methodParameters == 0)
+        var typeParameters = type.IsGenericTypeDefinition ? type.GetGenericArguments() : [];
+        var methodParameters = method.IsGenericMethodDefinition ? method.GetGenericArguments() : [];
+        var count = typeParameters.Length + methodParameters.Length;
+        if (count == 0)
         {
             yield return null;
             yield break;
         }
 
-        foreach (var argument in new[] { typeof(object), typeof(int) })
+        bool Satisfies(Type argument) => SatisfiesConstraints(type, typeParameters.Length, method, methodParameters.Length, argument);
+        var arguments = new[] { typeof(object), typeof(int) }.Where(Satisfies).ToList();
+        if (arguments.Count == 0)
         {
-            if (SatisfiesConstraints(type, typeParameters, method, methodParameters, argument))
-            {
-                yield return [.. Enumerable.Repeat(argument.TypeHandle, typeParameters + methodParameters)];
-            }
+            var candidates = typeParameters.Concat(methodParameters)
+                .SelectMany(parameter => parameter.GetGenericParameterConstraints())
+                .Select(constraint => constraint.Assembly)
+                .Distinct()
+                .SelectMany(assembly => assembly.GetExportedTypes())
+                .Where(candidate => !candidate.IsAbstract && !candidate.ContainsGenericParameters)
+                .ToList();
+            arguments.AddRange(new[] { false, true }
+                .Select(isValueType => candidates.FirstOrDefault(candidate => candidate.IsValueType == isValueType && Satisfies(candidate)))
+                .OfType<Type>());
+        }
+
+        foreach (var argument in arguments)
+        {
+            yield return [.. Enumerable.Repeat(argument.TypeHandle, count)];
         }
     }
 
