@@ -31,7 +31,7 @@ public sealed record ShieldedCallSite(MethodDefinition Caller, MethodReference C
     /// </summary>
     public static IEnumerable<ShieldedCallSite> Read(MethodDefinition method)
     {
-        if (!method.HasBody || ShieldedMethod.Read(method) != null || IsIsolatedCall(method))
+        if (!method.HasBody || ShieldedMethod.Read(method) != null || WeaveContract.IsIsolatedCall(method.Name))
         {
             yield break;
         }
@@ -51,10 +51,6 @@ public sealed record ShieldedCallSite(MethodDefinition Caller, MethodReference C
             }
         }
     }
-
-    /// <summary>Whether the weave added <paramref name="method"/> to hold one shielded call that could not be protected where it was made.</summary>
-    public static bool IsIsolatedCall(MethodDefinition method) =>
-        method.Name.StartsWith(WeaveContract.IsolatedCallPrefix, System.StringComparison.Ordinal);
 
     /// <summary>The call whose task the hand-over <paramref name="instruction"/> takes, where it is one.</summary>
     static Instruction? HandedOver(MethodBody body, Instruction instruction)
@@ -76,7 +72,7 @@ public sealed record ShieldedCallSite(MethodDefinition Caller, MethodReference C
     /// <summary>The method the weave added that <paramref name="instruction"/> calls, where it calls one.</summary>
     static MethodDefinition? IsolatedCallOf(Instruction instruction) =>
         instruction is { OpCode.Code: Code.Call, Operand: MethodReference reference }
-        && reference.Name.StartsWith(WeaveContract.IsolatedCallPrefix, System.StringComparison.Ordinal)
+        && WeaveContract.IsIsolatedCall(reference.Name)
         && reference.Resolve() is { HasBody: true } isolated
             ? isolated
             : null;

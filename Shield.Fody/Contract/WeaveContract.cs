@@ -24,6 +24,9 @@ internal static class WeaveContract
     /// </summary>
     public const string IsolatedCallPrefix = "<Shield>Call|";
 
+    /// <summary>Whether a method of this name was added by a weave to hold one shielded call (<see cref="IsolatedCallPrefix"/>).</summary>
+    public static bool IsIsolatedCall(string methodName) => methodName.StartsWith(IsolatedCallPrefix, global::System.StringComparison.Ordinal);
+
     /// <summary>True when an assembly carrying attributes of these types (full names) was woven already.</summary>
     public static bool IsWoven(global::System.Collections.Generic.IEnumerable<string> assemblyAttributeTypes)
     {

@@ -24,14 +24,18 @@ internal sealed class CallSiteRewriter(RuntimeReferences runtime, OperationHolde
         {
             foreach (var site in caller)
             {
-                Shield(CanGuardInPlace(site) ? site : _isolator.Isolate(site) ?? site);
+                // A call moved into a method of its own holds its arguments alone there, so it is guarded in any case.
+                var isolated = CanGuardInPlace(site) ? site : _isolator.Isolate(site);
+                Shield(isolated ?? site, guarded: isolated != null);
             }
 
             IlEditor.WidenBranchesOutOfReach(caller.Key.Body);
         }
     }
 
-    void Shield(ShieldedCallSite site)
+    /// <param name="site">The call to shield.</param>
+    /// <param name="guarded">Whether the stack holds the call's arguments alone, outside any filter (<see cref="CanGuardInPlace"/>).</param>
+    void Shield(ShieldedCallSite site, bool guarded)
     {
         var body = site.Caller.Body;
         var callee = site.Callee;
@@ -39,7 +43,6 @@ internal sealed class CallSiteRewriter(RuntimeReferences runtime, OperationHolde
         var tokenType = TokenTypeOf(callee.Parameters[first].ParameterType);
         var prefixes = PrefixesOf(site.Call);
         var start = prefixes.FirstOrDefault() ?? site.Call;
-        var guarded = CanGuardInPlace(site);
         var receiverType = ReceiverType(callee, prefixes);
         var kept = guarded ? 0 : first;
 

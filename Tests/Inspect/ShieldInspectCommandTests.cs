@@ -93,11 +93,11 @@ public class ShieldInspectCommandTests
         static string? CalleeName(Instruction instruction) => instruction.Operand switch
         {
             MethodReference { DeclaringType.Namespace: "Fixtures.Library" } callee => callee.Name,
-            MethodReference isolated when isolated.Name.StartsWith(WeaveContract.IsolatedCallPrefix, StringComparison.Ordinal) =>
+            MethodReference isolated when WeaveContract.IsIsolatedCall(isolated.Name) =>
                 isolated.Resolve().Body.Instructions.Select(i => i.Operand).OfType<MethodReference>().Single(m => m.DeclaringType.Namespace == "Fixtures.Library").Name,
             _ => null,
         };
-        var calls = module.GetTypes().SelectMany(type => type.Methods).Where(method => method.HasBody && !method.Name.StartsWith(WeaveContract.IsolatedCallPrefix, StringComparison.Ordinal))
+        var calls = module.GetTypes().SelectMany(type => type.Methods).Where(method => method.HasBody && !WeaveContract.IsIsolatedCall(method.Name))
             .SelectMany(method => method.Body.Instructions)
             .Where(instruction => CalleeName(instruction) != null)
             .Select(instruction => instruction.Offset.ToString("x4") + " " + CalleeName(instruction))

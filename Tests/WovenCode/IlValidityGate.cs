@@ -60,7 +60,7 @@ public static class IlValidityGate
                 .SelectMany(shielded => new[] { shielded.Method, shielded.RuntimeAsyncBody }.OfType<MethodDefinition>()
                     .Concat(shielded.StateMachine?.Methods ?? []))
                 .Concat(module.GetTypes().Where(type => type.Name == WeaveContract.OperationsType).SelectMany(type => type.Methods))
-                .Concat(module.GetTypes().SelectMany(type => type.Methods).Where(method => ShieldedCallSite.Read(method).Any() || ShieldedCallSite.IsIsolatedCall(method)))
+                .Concat(module.GetTypes().SelectMany(type => type.Methods).Where(method => ShieldedCallSite.Read(method).Any() || WeaveContract.IsIsolatedCall(method.Name)))
                 .Distinct()
                 .ToList();
             foreach (var method in methods.Where(m => m.HasBody))
