@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 
 namespace Shield
@@ -14,46 +15,92 @@ namespace Shield
     {
         public static void Ending(Task body, Exception? exception)
         {
-            if (InFlightRegistry.TryTake(body, out var call))
+            if (InFlightRegistry.MayHaveEntries)
             {
-                Finish(in call, exception);
+                EndingWithLookup(body, exception);
+                return;
             }
 
             // Kept on this thread for the Ended step that follows in the same run of MoveNext, which then needs no
             // lookup; the listing reads it to leave this body out from now on.
-            ThreadCalls.Current.PushEnding(body, in call);
+            ThreadCalls.Current.PushEnding(body, exception is null ? null : WaitingCalls.Faulting(body, exception));
+            InFlightRegistry.Exit();
+        }
+
+        /// <summary>The Ending step while some call has an entry: apart so the common path keeps no entry on its stack.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        static void EndingWithLookup(Task body, Exception? exception)
+        {
+            if (InFlightRegistry.TryTake(body, out var call))
+            {
+                Finish(in call, exception);
+                ThreadCalls.Current.PushEnding(body, in call);
+            }
+            else
+            {
+                ThreadCalls.Current.PushEnding(body, exception is null ? null : WaitingCalls.Faulting(body, exception));
+            }
+
             InFlightRegistry.Exit();
         }
 
         public static void Ended(Task body, Exception? exception)
         {
-            if (ThreadCalls.Current.PopEnding(body, out var recorded, out var kept))
+            var calls = ThreadCalls.Current;
+            if (!calls.PopEnding(body, out var recorded, out var fault))
             {
-                if (recorded)
-                {
-                    Deliver(in kept, body, exception);
-                }
-                else if (InFlightRegistry.TryTake(body, out var late))
-                {
-                    // Recorded by its kickoff after the Ending step looked: the kickoff returned the proxy.
-                    Finish(in late, exception);
-                    Deliver(in late, body, exception);
-                }
-
+                // No Ending step ran: a continuation-tracked body, or an assembly woven before that step existed.
+                EndedWithoutEnding(body, exception);
                 return;
             }
 
-            // No Ending step ran: a continuation-tracked body, or an assembly woven before that step existed.
+            if (recorded)
+            {
+                calls.TakePoppedCall(out var kept);
+                Deliver(in kept, body, exception);
+                return;
+            }
+
+            // Whatever the body turns out to be, a fault's Ending step left something to settle (at least a drain hold).
+            if (fault != null)
+            {
+                WaitingCalls.Faulted(body, exception!, fault);
+            }
+
+            if (InFlightRegistry.MayHaveEntries)
+            {
+                EndedLate(body, exception);
+            }
+        }
+
+        /// <summary>Ends a call its kickoff recorded after the Ending step looked: the kickoff returned the proxy.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        static void EndedLate(Task body, Exception? exception)
+        {
+            if (InFlightRegistry.TryTake(body, out var late))
+            {
+                Finish(in late, exception);
+                Deliver(in late, body, exception);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        static void EndedWithoutEnding(Task body, Exception? exception)
+        {
             if (InFlightRegistry.TryTake(body, out var call))
             {
                 Finish(in call, exception);
                 InFlightRegistry.Exit();
                 Deliver(in call, body, exception);
+                return;
             }
-            else
+
+            if (exception != null)
             {
-                InFlightRegistry.Exit();
+                WaitingCalls.FaultedWithoutFaulting(body, exception);
             }
+
+            InFlightRegistry.Exit();
         }
 
         /// <summary>

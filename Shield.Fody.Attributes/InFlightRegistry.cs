@@ -23,12 +23,19 @@ namespace Shield
         static readonly RegistryShard[] s_shards = CreateShards();
         static readonly object s_drainLock = new object();
         static int s_inFlight;
+        static int s_entries;
         static int s_walkedAwayHolds;
         static TaskCompletionSource<bool>? s_drained;
 
         static readonly Action<object?> s_onCallerCanceled = body => WalkAway((Task)body!);
 
         public static int InFlight => Volatile.Read(ref s_inFlight);
+
+        /// <summary>
+        /// Whether any call has an entry: when none has, a call's end skips the lookup, and with it the hashing of its
+        /// body. Read before the body's task is set and again after, so an entry made meanwhile is found (see Track).
+        /// </summary>
+        public static bool MayHaveEntries => Volatile.Read(ref s_entries) != 0;
 
         /// <summary>Counts a body at its first suspension, before its continuation can run anywhere else.</summary>
         public static void Enter() => Interlocked.Increment(ref s_inFlight);
@@ -49,15 +56,15 @@ namespace Shield
         public static bool Track(Task body, IShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline, ShieldSpan? span)
         {
             OperationsInFlight.Note(operation);
-            var startTimestamp = ShieldedOperations.TimeProvider.GetTimestamp();
             var group = ShieldedWorkGroup.JoinAmbient();
             if (promise is null && deadline is null && group is null && span is null && !ShieldMetrics.DurationEnabled)
             {
                 // Nothing to do at its end but uncount it: listed from this thread, never looked up.
-                ThreadCalls.Current.Record(body, operation, startTimestamp);
+                ThreadCalls.Current.Record(body, operation, null);
                 return true;
             }
 
+            var startTimestamp = ShieldedOperations.TimeProvider.GetTimestamp();
             var call = new TrackedCall
             {
                 Operation = operation,
@@ -80,9 +87,11 @@ namespace Shield
             {
                 shard.Calls.Add(body, call);
 
+                shard.Count++;
+
                 // A full fence before the completion check below, paired with the one in the body's SetResult: either
                 // the body's end sees this entry, or this thread sees the body completed.
-                Interlocked.Increment(ref shard.Count);
+                Interlocked.Increment(ref s_entries);
             }
 
             if (promise != null && caller.FirstCanceled().IsCancellationRequested)
@@ -127,6 +136,7 @@ namespace Shield
                 }
 
                 shard.Count--;
+                Interlocked.Decrement(ref s_entries);
                 return true;
             }
         }
@@ -150,7 +160,19 @@ namespace Shield
             CallerTokenRegistrations.Unregister(in call);
             call.Deadline?.Dispose();
             call.Group?.Leave();
-            if (call.WalkedAway && Interlocked.Decrement(ref s_walkedAwayHolds) == 0 && Volatile.Read(ref s_drained) != null)
+            if (call.WalkedAway)
+            {
+                ReleaseDrainHold();
+            }
+        }
+
+        /// <summary>Keeps <see cref="DrainAsync"/> waiting, though no call counts, until a lost fault may have been reported.</summary>
+        public static void HoldDrain() => Interlocked.Increment(ref s_walkedAwayHolds);
+
+        /// <summary>Lets go of one <see cref="HoldDrain"/>.</summary>
+        public static void ReleaseDrainHold()
+        {
+            if (Interlocked.Decrement(ref s_walkedAwayHolds) == 0 && Volatile.Read(ref s_drained) != null)
             {
                 SignalDrained();
             }
@@ -254,7 +276,7 @@ namespace Shield
 
                 // Until its end has reported a fault nobody will receive, the drain waits for this call even when its
                 // end stopped counting it before this entry existed.
-                Interlocked.Increment(ref s_walkedAwayHolds);
+                HoldDrain();
             }
 
             // Outside the lock: settling the promise runs the caller's continuations. The state decided above means

@@ -83,7 +83,13 @@ namespace Shield
                     return;
                 }
 
+                // A coarse start read after the listing's own timestamp can lie a hair after it.
                 var elapsed = _provider.GetElapsedTime(call.StartTimestamp, _timestamp);
+                if (elapsed < TimeSpan.Zero)
+                {
+                    elapsed = TimeSpan.Zero;
+                }
+
                 Calls.Add(new InFlightOperation(call.Operation!.Name, _now - elapsed, elapsed));
             }
         }

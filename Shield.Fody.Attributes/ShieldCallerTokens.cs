@@ -49,6 +49,13 @@ namespace Shield
 
         internal int Count => 2 + (_rest?.Length ?? 0);
 
+        /// <summary>The one token that can fire, when exactly one can.</summary>
+        internal bool TryGetOnlyCancelable(out CancellationToken token)
+        {
+            token = _first.CanBeCanceled ? _first : _second;
+            return _rest is null && (_first.CanBeCanceled ^ _second.CanBeCanceled);
+        }
+
         internal CancellationToken this[int index] => index switch
         {
             0 => _first,

@@ -34,6 +34,9 @@ namespace Shield
             }
         }
 
+        /// <summary>Whether a listener counts walk-aways, which only the registry's token callback can see.</summary>
+        public static bool WalkedAwayEnabled => s_walkedAway.Enabled;
+
         public static void UnobservedFault(ShieldedOperation operation)
         {
             if (s_unobservedFaults.Enabled)

@@ -90,11 +90,27 @@ namespace Shield
             return StillRunning(body, caller, operation, deadline);
         }
 
-        static Task StillRunning(Task body, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline) =>
-            Track(body, caller.CanBeCanceled ? ShieldPromises.CreateVoid() : null, caller, operation, deadline, null);
+        static Task StillRunning(Task body, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline)
+        {
+#if NET6_0_OR_GREATER
+            if (deadline is null && WaitingCalls.CanWait(caller, out var token))
+            {
+                return WaitingCalls.Wait(body, operation, token);
+            }
+#endif
+            return Track(body, caller.CanBeCanceled ? ShieldPromises.CreateVoid() : null, caller, operation, deadline, null);
+        }
 
-        static Task<TResult> StillRunning<TResult>(Task<TResult> body, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline) =>
-            (Task<TResult>)Track(body, caller.CanBeCanceled ? ShieldPromises.Create<TResult>() : null, caller, operation, deadline, null);
+        static Task<TResult> StillRunning<TResult>(Task<TResult> body, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline)
+        {
+#if NET6_0_OR_GREATER
+            if (deadline is null && WaitingCalls.CanWait(caller, out var token))
+            {
+                return WaitingCalls.Wait(body, operation, token);
+            }
+#endif
+            return (Task<TResult>)Track(body, caller.CanBeCanceled ? ShieldPromises.Create<TResult>() : null, caller, operation, deadline, null);
+        }
 
         /// <summary>
         /// Records a body that is still running and returns what its caller receives: the proxy, or the body's own task

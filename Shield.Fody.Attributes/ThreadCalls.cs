@@ -12,9 +12,10 @@ namespace Shield
     /// </summary>
     /// <remarks>
     /// A call with no proxy, deadline or duration to record needs nothing at its end but the in-flight count, so its
-    /// kickoff records it here for the listing only. Such a record is listed while its body's task has not completed
-    /// and no thread is handing over its outcome; records of completed bodies are swept when the thread's list fills
-    /// up, so a thread keeps at most its last few completed bodies' tasks until its next shielded call.
+    /// kickoff records it here for the listing only; so does a waiting call (<see cref="WaitingCalls"/>), whose record
+    /// also keeps its proxy for the rare end that must find it. Such a record is listed while its body's task has not
+    /// completed and no thread is handing over its outcome; records of completed bodies are swept when the thread's
+    /// list fills up, so a thread keeps at most its last few completed bodies' tasks until its next shielded call.
     /// </remarks>
     internal sealed class ThreadCalls
     {
@@ -25,83 +26,164 @@ namespace Shield
 
         readonly Thread _owner = Thread.CurrentThread;
 
-        // Taken by the owning thread to record and by the listing to read; almost never contended.
+        // The records. The owning thread appends without the lock: it writes the slot past the count, then publishes the
+        // count. Everything else (the owner's sweep, the listing, a fault's claim) takes the lock and reads only below
+        // the count, so the owner is the only thread that ever moves a record.
         readonly object _callsLock = new object();
         LocalCall[] _calls = new LocalCall[8];
         int _callCount;
 
-        // The bodies whose ends this thread is handing over, innermost last, and the entries their Ending steps took
-        // (only those that had one are written). Written only by the owning thread; the listing reads the bodies and
-        // tolerates one that is being pushed.
-        Task?[] _endingBodies = new Task?[2];
+        // The bodies whose ends this thread is handing over, innermost last, with the faults of waiting calls still to
+        // settle, and the entries their Ending steps took (only those that had one are written). Written only by the
+        // owning thread; the listing reads the bodies and tolerates one that is being pushed. Frames are structs, so
+        // storing a body needs no array type check.
+        EndingFrame[] _ending = new EndingFrame[2];
         TrackedCall[] _endingCalls = new TrackedCall[2];
         int _depth;
 
         public static ThreadCalls Current => t_current ?? Create();
 
-        /// <summary>Records a call that only the listing needs to know about.</summary>
-        public void Record(Task body, ShieldedOperation operation, long startTimestamp)
+        /// <summary>
+        /// Records a call that needs no lookup at its end: one with nothing to do there (<paramref name="proxy"/> null),
+        /// or a waiting call whose proxy is the body's own <c>WaitAsync</c> (<see cref="WaitingCalls"/>).
+        /// </summary>
+        public void Record(Task body, ShieldedOperation operation, Task? proxy)
+        {
+            var start = ListingClock.Now();
+            var count = _callCount;
+            if (count == _calls.Length)
+            {
+                lock (_callsLock)
+                {
+                    MakeRoom();
+                    count = _callCount;
+                }
+            }
+
+            _calls[count] = new LocalCall(body, operation, start, proxy);
+            Volatile.Write(ref _callCount, count + 1);
+        }
+
+        /// <summary>
+        /// Claims this thread's own record of a waiting call whose body ended while it was being recorded: true when no
+        /// end claimed it first, so the kickoff decides what the caller receives.
+        /// </summary>
+        public bool TryClaim(Task body)
         {
             lock (_callsLock)
             {
-                if (_callCount == _calls.Length)
-                {
-                    MakeRoom();
-                }
-
-                _calls[_callCount++] = new LocalCall(body, operation, startTimestamp);
+                return TryClaimLocked(body, out _);
             }
         }
 
         /// <summary>
-        /// Remembers, until <see cref="PopEnding"/>, a body whose end this thread is handing over, with the entry its
-        /// Ending step took (default when it found none).
+        /// Finds and claims the record of a waiting call on whichever thread started it. Only the end of a body that
+        /// faulted or ended canceled looks, so the search over every thread is off the common path.
         /// </summary>
+        public static bool TryClaimWaiting(Task body, out LocalCall claimed)
+        {
+            foreach (var thread in All())
+            {
+                lock (thread._callsLock)
+                {
+                    if (thread.TryClaimLocked(body, out claimed))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            claimed = default;
+            return false;
+        }
+
+        bool TryClaimLocked(Task body, out LocalCall claimed)
+        {
+            // Newest first: a body's record is almost always among the last few this thread made.
+            for (var i = Volatile.Read(ref _callCount) - 1; i >= 0; i--)
+            {
+                ref var call = ref _calls[i];
+                if (ReferenceEquals(call.Body, body))
+                {
+                    if (call.Proxy is null || call.Claimed)
+                    {
+                        break;
+                    }
+
+                    call.Claimed = true;
+                    claimed = call;
+                    return true;
+                }
+            }
+
+            claimed = default;
+            return false;
+        }
+
+        /// <summary>
+        /// Remembers, until <see cref="PopEnding"/>, a body whose end this thread is handing over and that had no entry:
+        /// with, for a waiting call that faulted, what is left to settle.
+        /// </summary>
+        public void PushEnding(Task body, WaitingCalls.Fault? fault)
+        {
+            if (_depth == _ending.Length)
+            {
+                Grow();
+            }
+
+            _ending[_depth] = new EndingFrame(body, fault);
+            Volatile.Write(ref _depth, _depth + 1);
+        }
+
+        /// <summary>Remembers, until <see cref="PopEnding"/>, a body whose end this thread is handing over, with the entry its Ending step took.</summary>
         public void PushEnding(Task body, in TrackedCall call)
         {
-            if (_depth == _endingBodies.Length)
+            if (_depth == _ending.Length)
             {
-                Array.Resize(ref _endingCalls, _depth * 2);
-                var grown = new Task?[_depth * 2];
-                _endingBodies.CopyTo(grown, 0);
-                Volatile.Write(ref _endingBodies, grown);
+                Grow();
             }
 
             // Only a taken entry is written: a slot is cleared when its frame is popped, so an empty one stays empty.
-            if (call.Operation != null)
-            {
-                _endingCalls[_depth] = call;
-            }
-
-            _endingBodies[_depth] = body;
+            _endingCalls[_depth] = call;
+            _ending[_depth] = new EndingFrame(body, null);
             Volatile.Write(ref _depth, _depth + 1);
         }
 
         /// <summary>
-        /// Takes what this thread's Ending step pushed for <paramref name="body"/>: whether it took an entry, and that
-        /// entry. Ends nest (a caller that resumes inline ends its own shielded body inside another's hand-over), so it
-        /// is always the innermost one.
+        /// Takes what this thread's Ending step pushed for <paramref name="body"/>: whether it took an entry (then read it
+        /// with <see cref="TakePoppedCall"/>) and a waiting call's fault still to settle. Ends nest (a caller that resumes
+        /// inline ends its own shielded body inside another's hand-over), so it is always the innermost one.
         /// </summary>
-        public bool PopEnding(Task body, out bool recorded, out TrackedCall call)
+        public bool PopEnding(Task body, out bool recorded, out WaitingCalls.Fault? fault)
         {
             var top = _depth - 1;
-            if (top < 0 || !ReferenceEquals(_endingBodies[top], body))
+            if (top < 0 || !ReferenceEquals(_ending[top].Body, body))
             {
                 recorded = false;
-                call = default;
+                fault = null;
                 return false;
             }
 
-            call = _endingCalls[top];
-            recorded = call.Operation != null;
-            if (recorded)
-            {
-                _endingCalls[top] = default;
-            }
-
-            _endingBodies[top] = null;
+            fault = _ending[top].Fault;
+            recorded = _endingCalls[top].Operation != null;
+            _ending[top] = default;
             Volatile.Write(ref _depth, top);
             return true;
+        }
+
+        /// <summary>Moves out the entry of the frame <see cref="PopEnding"/> just popped, before anything else is pushed.</summary>
+        public void TakePoppedCall(out TrackedCall call)
+        {
+            call = _endingCalls[_depth];
+            _endingCalls[_depth] = default;
+        }
+
+        void Grow()
+        {
+            Array.Resize(ref _endingCalls, _depth * 2);
+            var grown = new EndingFrame[_depth * 2];
+            _ending.CopyTo(grown, 0);
+            Volatile.Write(ref _ending, grown);
         }
 
         /// <summary>
@@ -143,37 +225,44 @@ namespace Shield
 
         void CollectEnding(HashSet<Task> into)
         {
-            var bodies = Volatile.Read(ref _endingBodies);
-            var depth = Math.Min(Volatile.Read(ref _depth), bodies.Length);
+            var frames = Volatile.Read(ref _ending);
+            var depth = Math.Min(Volatile.Read(ref _depth), frames.Length);
             for (var i = 0; i < depth; i++)
             {
-                if (bodies[i] is { } body)
+                if (frames[i].Body is { } body)
                 {
                     into.Add(body);
                 }
             }
         }
 
+        /// <summary>Visits this thread's running calls; returns how many records it still needs.</summary>
         int VisitRunning<TState>(ref TState state, RunningCallVisitor<TState> visit, HashSet<Task> ending)
         {
             lock (_callsLock)
             {
-                Sweep();
-                for (var i = 0; i < _callCount; i++)
+                var needed = 0;
+                var count = Volatile.Read(ref _callCount);
+                for (var i = 0; i < count; i++)
                 {
                     var local = _calls[i];
-                    if (!ending.Contains(local.Body))
+                    if (!local.IsDone)
                     {
-                        var call = new TrackedCall { Operation = local.Operation, StartTimestamp = local.StartTimestamp };
+                        needed++;
+                    }
+
+                    if (!local.Body.IsCompleted && !ending.Contains(local.Body))
+                    {
+                        var call = new TrackedCall { Operation = local.Operation, StartTimestamp = ListingClock.ToTimestamp(local.Start) };
                         visit(ref state, in call);
                     }
                 }
 
-                return _callCount;
+                return needed;
             }
         }
 
-        /// <summary>Drops records of completed bodies; grows the list when most of it still runs.</summary>
+        /// <summary>Drops records of completed bodies; grows the list when most of it still runs. The owner only, under the lock.</summary>
         void MakeRoom()
         {
             Sweep();
@@ -190,7 +279,7 @@ namespace Shield
             var kept = 0;
             for (var i = 0; i < _callCount; i++)
             {
-                if (!_calls[i].Body.IsCompleted)
+                if (!_calls[i].IsDone)
                 {
                     _calls[kept++] = _calls[i];
                 }
@@ -212,20 +301,50 @@ namespace Shield
             return created;
         }
 
-        readonly struct LocalCall
+        readonly struct EndingFrame
         {
-            public LocalCall(Task body, ShieldedOperation operation, long startTimestamp)
+            public EndingFrame(Task body, WaitingCalls.Fault? fault)
+            {
+                Body = body;
+                Fault = fault;
+            }
+
+            public readonly Task? Body;
+
+            public readonly WaitingCalls.Fault? Fault;
+        }
+
+        /// <summary>One call recorded on its kickoff thread.</summary>
+        internal struct LocalCall
+        {
+            public LocalCall(Task body, ShieldedOperation operation, ListingStart start, Task? proxy)
             {
                 Body = body;
                 Operation = operation;
-                StartTimestamp = startTimestamp;
+                Start = start;
+                Proxy = proxy;
+                Claimed = false;
             }
 
-            public Task Body { get; }
+            public readonly Task Body;
 
-            public ShieldedOperation Operation { get; }
+            public readonly ShieldedOperation Operation;
 
-            public long StartTimestamp { get; }
+            /// <summary>When it first suspended, by <see cref="ListingClock"/>.</summary>
+            public readonly ListingStart Start;
+
+            /// <summary>The caller's <c>WaitAsync</c> proxy of a waiting call; null when the caller holds the body's task.</summary>
+            public readonly Task? Proxy;
+
+            /// <summary>Set, under the list's lock, by whichever of the body's end and its kickoff settles a waiting call's fault.</summary>
+            public bool Claimed;
+
+            /// <summary>
+            /// Whether the record can go: its body has ended, and a waiting call that did not run to completion has been
+            /// claimed (until then its end may still have to find the proxy).
+            /// </summary>
+            public readonly bool IsDone =>
+                Body.IsCompleted && (Proxy is null || Claimed || Body.Status == TaskStatus.RanToCompletion);
         }
     }
 }

@@ -17,6 +17,7 @@ public class CanceledBodyTests(Flavor flavor) : FlavorTests(flavor)
     public async Task CallerReceivesTheBodysOwnCancellation()
     {
         var probe = NewProbe();
+        using var faults = Runtime.RecordUnobservedFaults();
         using var caller = new CancellationTokenSource();
         var task = SaveAsync(probe, caller.Token);
         probe.Open();
@@ -26,6 +27,9 @@ public class CanceledBodyTests(Flavor flavor) : FlavorTests(flavor)
         Assert.That(canceled, Is.SameAs(probe.Thrown));
         Assert.That(canceled!.Message, Is.EqualTo("the store went away"));
         Assert.That(canceled.InnerException, Is.TypeOf<TimeoutException>());
+
+        await Limits.Within(Runtime.DrainAsync(), "the drain");
+        Assert.That(faults.Faults, Is.Empty, "the caller received the cancellation: nothing was lost");
     }
 
     [Test]
