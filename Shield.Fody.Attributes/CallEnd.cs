@@ -15,33 +15,30 @@ namespace Shield
     {
         public static void Ending(Task body, Exception? exception)
         {
-            if (InFlightRegistry.MayHaveEntries)
-            {
-                EndingWithLookup(body, exception);
-                return;
-            }
-
             // Kept on this thread for the Ended step that follows in the same run of MoveNext, which then needs no
             // lookup; the listing reads it to leave this body out from now on.
-            ThreadCalls.Current.PushEnding(body, exception is null ? null : WaitingCalls.Faulting(body, exception));
-            InFlightRegistry.Exit();
-        }
-
-        /// <summary>The Ending step while some call has an entry: apart so the common path keeps no entry on its stack.</summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        static void EndingWithLookup(Task body, Exception? exception)
-        {
-            if (InFlightRegistry.TryTake(body, out var call))
-            {
-                Finish(in call, exception);
-                ThreadCalls.Current.PushEnding(body, in call);
-            }
-            else
+            if (!InFlightRegistry.MayHaveEntries || !EndingRecorded(body, exception))
             {
                 ThreadCalls.Current.PushEnding(body, exception is null ? null : WaitingCalls.Faulting(body, exception));
             }
 
             InFlightRegistry.Exit();
+        }
+
+        /// <summary>
+        /// Ends a call that has an entry, if this one has: apart, so the common path keeps no entry on its stack.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        static bool EndingRecorded(Task body, Exception? exception)
+        {
+            if (!InFlightRegistry.TryTake(body, out var call))
+            {
+                return false;
+            }
+
+            Finish(in call, exception);
+            ThreadCalls.Current.PushEnding(body, in call);
+            return true;
         }
 
         public static void Ended(Task body, Exception? exception)

@@ -138,15 +138,10 @@ namespace Shield
         /// <summary>Remembers, until <see cref="PopEnding"/>, a body whose end this thread is handing over, with the entry its Ending step took.</summary>
         public void PushEnding(Task body, in TrackedCall call)
         {
-            if (_depth == _ending.Length)
-            {
-                Grow();
-            }
+            PushEnding(body, (WaitingCalls.Fault?)null);
 
-            // Only a taken entry is written: a slot is cleared when its frame is popped, so an empty one stays empty.
-            _endingCalls[_depth] = call;
-            _ending[_depth] = new EndingFrame(body, null);
-            Volatile.Write(ref _depth, _depth + 1);
+            // Only a taken entry is written, and PopEnding's reader clears it, so an empty slot stays empty.
+            _endingCalls[_depth - 1] = call;
         }
 
         /// <summary>
