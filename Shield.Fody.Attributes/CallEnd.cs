@@ -13,6 +13,40 @@ namespace Shield
     /// </summary>
     internal static class CallEnd
     {
+        /// <summary>
+        /// The Ending step of a body that ran to completion, in assemblies woven with <c>Finishing</c>/<c>Finished</c>:
+        /// returns whether it pushed a frame (the call's entry) for <see cref="Finished"/>. A call without an entry leaves
+        /// only its body in this thread's finishing slot, for the listing, and needs no lookup after its result is set.
+        /// </summary>
+        public static bool Finishing(Task body)
+        {
+            if (InFlightRegistry.MayHaveEntries && EndingRecorded(body, null))
+            {
+                InFlightRegistry.Exit();
+                return true;
+            }
+
+            ThreadCalls.Current.MarkFinishing(body);
+            InFlightRegistry.Exit();
+            return false;
+        }
+
+        /// <summary>The Ended step after <see cref="Finishing"/>, told whether that step pushed a frame.</summary>
+        public static void Finished(Task body, bool handedOver)
+        {
+            if (handedOver)
+            {
+                Ended(body, null);
+                return;
+            }
+
+            // The kickoff may have made the entry after the Finishing step looked (see Ended).
+            if (InFlightRegistry.MayHaveEntries)
+            {
+                EndedLate(body, null);
+            }
+        }
+
         public static void Ending(Task body, Exception? exception)
         {
             // Kept on this thread for the Ended step that follows in the same run of MoveNext, which then needs no

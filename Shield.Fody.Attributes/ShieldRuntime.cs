@@ -16,7 +16,7 @@ namespace Shield
     /// runs as compiled, and hands the body's task to <c>Started</c> (async state machines) or <c>Returned</c>
     /// (other task-returning methods), which return either that task or a proxy. The state machine of an async
     /// method reports its first suspension (<see cref="Suspending"/>) and its end, right before the builder sets the
-    /// body's task (<c>Completing</c>, <c>Faulting</c>) and right after (<c>Completed</c>, <c>Faulted</c>), so a body that
+    /// body's task (<c>Finishing</c>, <c>Faulting</c>) and right after (<c>Finished</c>, <c>Faulted</c>), so a body that
     /// completes synchronously costs one branch and no allocation. Every entry point stays once woven code calls it:
     /// assemblies woven by earlier versions run on this one.
     /// </remarks>
@@ -161,7 +161,8 @@ namespace Shield
 
         /// <summary>
         /// Called by a state machine that suspended, right before its builder sets the body's result: the call stops
-        /// counting as in flight before anyone awaiting the body's task can resume.
+        /// counting as in flight before anyone awaiting the body's task can resume. Assemblies woven before
+        /// <see cref="Finishing(Task)"/> existed call this, then <see cref="Completed(Task)"/>.
         /// </summary>
         public static void Completing(Task body) => CallEnd.Ending(body, null);
 
@@ -170,6 +171,32 @@ namespace Shield
 
         /// <inheritdoc cref="Completing(Task)"/>
         public static void Completing<TResult>(ValueTask<TResult> body) => CallEnd.Ending(body.AsTask(), null);
+
+        /// <summary>
+        /// Called by a state machine that suspended, right before its builder sets the body's result: the call stops
+        /// counting as in flight before anyone awaiting the body's task can resume. Returns whether the end left
+        /// something on this thread that <see cref="Finished(Task, bool)"/> must take (the call's entry); woven code keeps
+        /// the answer in a local and passes it on, so the common end takes no lookup after the result is set.
+        /// </summary>
+        public static bool Finishing(Task body) => CallEnd.Finishing(body);
+
+        /// <inheritdoc cref="Finishing(Task)"/>
+        public static bool Finishing(ValueTask body) => CallEnd.Finishing(body.AsTask());
+
+        /// <inheritdoc cref="Finishing(Task)"/>
+        public static bool Finishing<TResult>(ValueTask<TResult> body) => CallEnd.Finishing(body.AsTask());
+
+        /// <summary>
+        /// Called by a state machine after its builder set the body's result, with what <see cref="Finishing(Task)"/>
+        /// returned: hands the result to the caller's proxy when the call has one.
+        /// </summary>
+        public static void Finished(Task body, bool handedOver) => CallEnd.Finished(body, handedOver);
+
+        /// <inheritdoc cref="Finished(Task, bool)"/>
+        public static void Finished(ValueTask body, bool handedOver) => CallEnd.Finished(body.AsTask(), handedOver);
+
+        /// <inheritdoc cref="Finished(Task, bool)"/>
+        public static void Finished<TResult>(ValueTask<TResult> body, bool handedOver) => CallEnd.Finished(body.AsTask(), handedOver);
 
         /// <summary>
         /// Called by a state machine that suspended, right before its builder ends the body's task with
@@ -184,9 +211,9 @@ namespace Shield
         public static void Faulting<TResult>(ValueTask<TResult> body, Exception exception) => CallEnd.Ending(body.AsTask(), exception);
 
         /// <summary>
-        /// Called by a state machine after its builder completed the body's task with a result: hands it to the
-        /// caller's proxy. Assemblies woven before <see cref="Completing(Task)"/> existed call only this, which then
-        /// ends the call first.
+        /// Called by a state machine after its builder completed the body's task with a result, in assemblies woven
+        /// before <see cref="Finished(Task, bool)"/> existed: hands it to the caller's proxy. Assemblies woven before
+        /// <see cref="Completing(Task)"/> existed call only this, which then ends the call first.
         /// </summary>
         public static void Completed(Task body) => CallEnd.Ended(body, null);
 

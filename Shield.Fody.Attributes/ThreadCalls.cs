@@ -41,6 +41,11 @@ namespace Shield
         TrackedCall[] _endingCalls = new TrackedCall[2];
         int _depth;
 
+        // The last body without an entry whose result this thread began to set (a Finishing step pushes no frame, and
+        // nothing pops this): the listing leaves it out until its task completes. Overwriting it is safe, because the
+        // builder sets that body's task before this thread runs anything else, continuations included.
+        Task? _finishing;
+
         public static ThreadCalls Current => t_current ?? Create();
 
         /// <summary>
@@ -119,6 +124,9 @@ namespace Shield
             claimed = default;
             return false;
         }
+
+        /// <summary>Remembers a body without an entry whose result this thread is about to set, until its next one.</summary>
+        public void MarkFinishing(Task body) => Volatile.Write(ref _finishing, body);
 
         /// <summary>
         /// Remembers, until <see cref="PopEnding"/>, a body whose end this thread is handing over and that had no entry:
@@ -220,6 +228,11 @@ namespace Shield
 
         void CollectEnding(HashSet<Task> into)
         {
+            if (Volatile.Read(ref _finishing) is { IsCompleted: false } finishing)
+            {
+                into.Add(finishing);
+            }
+
             var frames = Volatile.Read(ref _ending);
             var depth = Math.Min(Volatile.Read(ref _depth), frames.Length);
             for (var i = 0; i < depth; i++)

@@ -107,15 +107,21 @@ public sealed record WeaveEffects(IReadOnlyList<TokenEffect> Tokens, string Call
     }
 
     // The order a body meets them in.
-    static readonly string[] StateMachineCallOrder = [WeaveContract.Runtime.Suspending, WeaveContract.Runtime.Completing, WeaveContract.Runtime.Completed, WeaveContract.Runtime.Faulting, WeaveContract.Runtime.Faulted];
+    static readonly string[] StateMachineCallOrder =
+    [
+        WeaveContract.Runtime.Suspending, WeaveContract.Runtime.Finishing, WeaveContract.Runtime.Finished,
+        WeaveContract.Runtime.Completing, WeaveContract.Runtime.Completed, WeaveContract.Runtime.Faulting, WeaveContract.Runtime.Faulted,
+    ];
 
     static string Times(int count) => count == 1 ? "once" : $"{count} times";
 
     static string Purpose(string runtimeMethod) => runtimeMethod switch
     {
         WeaveContract.Runtime.Suspending => "on the first run, right before the body first suspends",
-        WeaveContract.Runtime.Completing => "on a later run, right before the builder completes the body's task: the call stops counting as in flight",
-        WeaveContract.Runtime.Completed => "on a later run, right after the builder completed the body's task: the caller's proxy gets the result",
+        WeaveContract.Runtime.Finishing => "on a later run, right before the builder completes the body's task: the call stops counting as in flight",
+        WeaveContract.Runtime.Finished => "on a later run, right after the builder completed the body's task: the caller's proxy gets the result",
+        WeaveContract.Runtime.Completing => "on a later run, right before the builder completes the body's task: the call stops counting as in flight (an earlier weave)",
+        WeaveContract.Runtime.Completed => "on a later run, right after the builder completed the body's task: the caller's proxy gets the result (an earlier weave)",
         WeaveContract.Runtime.Faulting => "on a later run, right before the builder faults or cancels the body's task: a fault nobody waits for is reported, then the call stops counting",
         WeaveContract.Runtime.Faulted => "on a later run, right after the builder faulted or canceled the body's task: the caller's proxy gets the exception",
         _ => "not a call this version of shield-inspect knows",

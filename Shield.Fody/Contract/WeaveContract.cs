@@ -64,6 +64,8 @@ internal static class WeaveContract
         public const string Suspending = nameof(Suspending);
         public const string Started = nameof(Started);
         public const string Returned = nameof(Returned);
+        public const string Finishing = nameof(Finishing);
+        public const string Finished = nameof(Finished);
         public const string Completing = nameof(Completing);
         public const string Completed = nameof(Completed);
         public const string Faulting = nameof(Faulting);

@@ -121,18 +121,16 @@ internal sealed class RuntimeReferences
                 return (task, [task, CallerTokens, Operation, tokenSource, Span]);
             });
 
-    /// <summary><c>Completed</c>, called after the builder set the body's result; <paramref name="resultType"/> as MoveNext sees it.</summary>
-    public MethodReference Completed(TaskShape shape, TypeReference? resultType) =>
-        Shared(() => CreateCompleted(shape, resultType), WeaveContract.Runtime.Completed, shape.ReturnType.GetElementType(), resultType);
+    /// <summary>
+    /// <c>Finishing</c>, called right before the builder sets the body's result; returns whether <c>Finished</c> has a
+    /// frame to take. <paramref name="resultType"/> as MoveNext sees it.
+    /// </summary>
+    public MethodReference Finishing(TaskShape shape, TypeReference? resultType) =>
+        Shared(() => CreateEnding(WeaveContract.Runtime.Finishing, shape, resultType, returnType: _module.TypeSystem.Boolean), WeaveContract.Runtime.Finishing, shape.ReturnType.GetElementType(), resultType);
 
-    MethodReference CreateCompleted(TaskShape shape, TypeReference? resultType) =>
-        resultType is null
-            ? Static(WeaveContract.Runtime.Completed, _module.TypeSystem.Void, shape.ReturnType)
-            : Generic(WeaveContract.Runtime.Completed, shape, result => (_module.TypeSystem.Void, [Instantiate(shape, result)]), resultType);
-
-    /// <summary><c>Completing</c>, called right before the builder sets the body's result.</summary>
-    public MethodReference Completing(TaskShape shape, TypeReference? resultType) =>
-        Shared(() => CreateEnding(WeaveContract.Runtime.Completing, shape, resultType), WeaveContract.Runtime.Completing, shape.ReturnType.GetElementType(), resultType);
+    /// <summary><c>Finished</c>, called after the builder set the body's result, with what <c>Finishing</c> returned.</summary>
+    public MethodReference Finished(TaskShape shape, TypeReference? resultType) =>
+        Shared(() => CreateEnding(WeaveContract.Runtime.Finished, shape, resultType, _module.TypeSystem.Boolean), WeaveContract.Runtime.Finished, shape.ReturnType.GetElementType(), resultType);
 
     /// <summary><c>Faulting</c>, called right before the builder sets the body's exception.</summary>
     public MethodReference Faulting(TaskShape shape, TypeReference? resultType, TypeReference exception) =>
@@ -142,15 +140,19 @@ internal sealed class RuntimeReferences
     public MethodReference Faulted(TaskShape shape, TypeReference? resultType, TypeReference exception) =>
         Shared(() => CreateEnding(WeaveContract.Runtime.Faulted, shape, resultType, exception), WeaveContract.Runtime.Faulted, shape.ReturnType.GetElementType(), resultType, exception);
 
-    /// <summary>An end hook taking the body as a <c>Task</c> (both task kinds) or as its <c>ValueTask</c>, then <paramref name="exception"/> if any.</summary>
-    MethodReference CreateEnding(string name, TaskShape shape, TypeReference? resultType, TypeReference? exception = null)
+    /// <summary>
+    /// An end hook taking the body as a <c>Task</c> (both task kinds) or as its <c>ValueTask</c>, then
+    /// <paramref name="second"/> (the exception, or what <c>Finishing</c> returned) if any.
+    /// </summary>
+    MethodReference CreateEnding(string name, TaskShape shape, TypeReference? resultType, TypeReference? second = null, TypeReference? returnType = null)
     {
-        TypeReference[] After(TypeReference body) => exception is null ? [body] : [body, exception];
+        TypeReference[] After(TypeReference body) => second is null ? [body] : [body, second];
+        var returns = returnType ?? _module.TypeSystem.Void;
         return shape.Kind switch
         {
-            TaskKind.Task or TaskKind.ValueTask => Static(name, _module.TypeSystem.Void, After(shape.ReturnType)),
-            TaskKind.TaskOfT => Static(name, _module.TypeSystem.Void, After(NonGenericTask(shape))),
-            _ => Generic(name, shape, result => (_module.TypeSystem.Void, After(Instantiate(shape, result))), resultType),
+            TaskKind.Task or TaskKind.ValueTask => Static(name, returns, After(shape.ReturnType)),
+            TaskKind.TaskOfT => Static(name, returns, After(NonGenericTask(shape))),
+            _ => Generic(name, shape, result => (returns, After(Instantiate(shape, result))), resultType),
         };
     }
 

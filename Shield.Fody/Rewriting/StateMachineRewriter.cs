@@ -8,8 +8,9 @@ namespace Shield.Fody.Rewriting;
 /// grow every call's allocation): a local remembers whether this run is the first one (the state is -1 only when
 /// the kickoff starts the machine); the first run reports its suspension, and a later run reports how the body
 /// ends twice: right before the builder sets it (the call stops counting, so whoever resumes from the body's task
-/// never sees it in flight) and right after (the caller's proxy gets the outcome). A body that never suspends is never
-/// reported and costs one branch.
+/// never sees it in flight) and right after (the caller's proxy gets the outcome). Around a result, a second local
+/// carries what the first report returned (whether it left the call's entry on the thread) to the second, so that the
+/// common end looks nothing up. A body that never suspends is never reported and costs one branch.
 /// </summary>
 internal static class StateMachineRewriter
 {
@@ -41,13 +42,15 @@ internal static class StateMachineRewriter
             ]);
         }
 
-        var completing = runtime.Completing(shape, plan.ResultType);
-        var completed = runtime.Completed(shape, plan.ResultType);
+        var finishing = runtime.Finishing(shape, plan.ResultType);
+        var finished = runtime.Finished(shape, plan.ResultType);
+        var handedOver = new VariableDefinition(module.TypeSystem.Boolean);
+        body.Variables.Add(handedOver);
         foreach (var setResult in plan.SetResultCalls)
         {
             HookAround(body, setResult, referenced, firstRun,
-                [.. LoadBodyTask(plan), Instruction.Create(OpCodes.Call, completing)],
-                [.. LoadBodyTask(plan), Instruction.Create(OpCodes.Call, completed)]);
+                [.. LoadBodyTask(plan), Instruction.Create(OpCodes.Call, finishing), Instruction.Create(OpCodes.Stloc, handedOver)],
+                [.. LoadBodyTask(plan), Instruction.Create(OpCodes.Ldloc, handedOver), Instruction.Create(OpCodes.Call, finished)]);
         }
 
         foreach (var site in plan.SetExceptionSites)

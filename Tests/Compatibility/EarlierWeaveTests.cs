@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -13,27 +14,42 @@ using Tests.Infrastructure;
 namespace Tests.Compatibility;
 
 /// <summary>
-/// The runtime is a binary contract: an assembly woven by Shield.Fody 0.1.0 (kept as built, in WovenBy-0.1.0/) runs
-/// on the runtime built from this repository, with the semantics it was woven for. That weave calls only the hooks
-/// after the builder sets the body's task (<c>Completed</c>, <c>Faulted</c>), not <c>Completing</c>/<c>Faulting</c>.
+/// The runtime is a binary contract: assemblies woven by earlier builds of Shield.Fody (kept as built, one folder each
+/// under Tests/Compatibility) run on the runtime built from this repository, with the semantics they were woven for.
+/// 0.1.0 calls only the hooks after the builder sets the body's task (<c>Completed</c>, <c>Faulted</c>); 3e26c01 calls
+/// <c>Completing</c>/<c>Completed</c> around a result and <c>Faulting</c>/<c>Faulted</c> around a fault, where later
+/// weaves call <c>Finishing</c>/<c>Finished</c> around a result.
 /// </summary>
 [NonParallelizable]
-public class EarlierWeaveTests
+[TestFixture("0.1.0", new[] { "Suspending", "Completed", "Faulted" })]
+[TestFixture("3e26c01", new[] { "Suspending", "Completing", "Completed", "Faulting", "Faulted" })]
+public class EarlierWeaveTests(string wovenBy, string[] stateMachineCalls)
 {
-    static readonly Lazy<(Assembly Fixtures, RuntimeView Runtime)> Loaded = new(() =>
-    {
-        var woven = Repository.PathOf("Tests", "Compatibility", "WovenBy-0.1.0", "AssemblyToProcess.dll");
-        var currentRuntime = Path.GetDirectoryName(typeof(Shield.ShieldAttribute).Assembly.Location)!;
-        var context = RuntimeLoadContext.InFolder("woven by 0.1.0", currentRuntime);
-        return (context.LoadFromAssemblyPath(woven), context.ViewRuntime());
-    });
+    static readonly Dictionary<string, (Assembly Fixtures, RuntimeView Runtime)> Loaded = [];
 
     Probe _probe = null!;
 
-    static RuntimeView Runtime => Loaded.Value.Runtime;
+    string WovenAssembly => Repository.PathOf("Tests", "Compatibility", $"WovenBy-{wovenBy}", "AssemblyToProcess.dll");
 
-    static Task<int> SaveAsync(string fixture, Probe probe, CancellationToken ct) =>
-        WovenFlavor.Call<Task<int>>(Activator.CreateInstance(Loaded.Value.Fixtures.GetType($"AssemblyToProcess.{fixture}", throwOnError: true)!)!, "SaveAsync", probe, ct);
+    (Assembly Fixtures, RuntimeView Runtime) Load()
+    {
+        lock (Loaded)
+        {
+            if (!Loaded.TryGetValue(wovenBy, out var loaded))
+            {
+                var currentRuntime = Path.GetDirectoryName(typeof(Shield.ShieldAttribute).Assembly.Location)!;
+                var context = RuntimeLoadContext.InFolder($"woven by {wovenBy}", currentRuntime);
+                Loaded[wovenBy] = loaded = (context.LoadFromAssemblyPath(WovenAssembly), context.ViewRuntime());
+            }
+
+            return loaded;
+        }
+    }
+
+    RuntimeView Runtime => Load().Runtime;
+
+    Task<int> SaveAsync(string fixture, Probe probe, CancellationToken ct) =>
+        WovenFlavor.Call<Task<int>>(Activator.CreateInstance(Load().Fixtures.GetType($"AssemblyToProcess.{fixture}", throwOnError: true)!)!, "SaveAsync", probe, ct);
 
     // NUnit makes one instance for all the tests: each test gets a gate of its own.
     [SetUp]
@@ -50,11 +66,11 @@ public class EarlierWeaveTests
     public void ItIsTheEarlierWeaveRunningOnThisRuntime()
     {
         Assert.That(Runtime.Assembly.Location, Is.EqualTo(typeof(Shield.ShieldAttribute).Assembly.Location), "the runtime built from this repository");
-        using var module = ModuleDefinition.ReadModule(Repository.PathOf("Tests", "Compatibility", "WovenBy-0.1.0", "AssemblyToProcess.dll"));
+        using var module = ModuleDefinition.ReadModule(WovenAssembly);
         var stateMachine = module.GetType("AssemblyToProcess.InstanceMethod").NestedTypes.Single(t => t.Name.Contains("SaveAsync"));
         var runtimeCalls = stateMachine.Methods.Single(m => m.Name == "MoveNext").Body.Instructions
             .Select(i => i.Operand).OfType<MethodReference>().Where(m => m.DeclaringType.FullName == Shield.Fody.Contract.WeaveContract.Runtime.FullName).Select(m => m.Name).ToList();
-        Assert.That(runtimeCalls, Is.EquivalentTo(new[] { "Suspending", "Completed", "Faulted" }), "woven before the Completing/Faulting hooks");
+        Assert.That(runtimeCalls, Is.EquivalentTo(stateMachineCalls), $"the hooks the weave of {wovenBy} calls");
     }
 
     [TestCase("InstanceMethod", false)]

@@ -46,6 +46,14 @@ public class WeaveContractTests(string targetFramework)
             "Void Completed(Task)", "Void Completed<TResult>(Task<TResult>)",
             "Void Completed(ValueTask)", "Void Completed<TResult>(ValueTask<TResult>)",
         ],
+        [WeaveContract.Runtime.Finishing] =
+        [
+            "Boolean Finishing(Task)", "Boolean Finishing(ValueTask)", "Boolean Finishing<TResult>(ValueTask<TResult>)",
+        ],
+        [WeaveContract.Runtime.Finished] =
+        [
+            "Void Finished(Task, Boolean)", "Void Finished(ValueTask, Boolean)", "Void Finished<TResult>(ValueTask<TResult>, Boolean)",
+        ],
         [WeaveContract.Runtime.Completing] =
         [
             "Void Completing(Task)", "Void Completing(ValueTask)", "Void Completing<TResult>(ValueTask<TResult>)",

@@ -55,7 +55,9 @@ public class ReadmeWhatGetsCompiledTests
             while nothing listens: see [Tracing](#tracing)), and hands the body's task and the span to `ShieldRuntime.Started`,
             which returns the task or a proxy. In
             `MoveNext`, the local `flag` tells the first run from later ones: the first run reports the first suspension
-            (`ShieldRuntime.Suspending`), a later run reports how the body ended (`Completed`, `Faulted`). Everything else is
+            (`ShieldRuntime.Suspending`), a later run reports how the body ended, right before the builder sets its task
+            (`Finishing`, `Faulting`) and right after (`Finished`, `Faulted`); `handedOver` carries what `Finishing`
+            returned to `Finished`, so an end with nothing left to hand over looks nothing up. Everything else is
             as the C# compiler wrote it. `[ShieldedMethod]` is the marker `shield-inspect` reads, and `<Shield>Operations`
             is the type the weave adds to hold one operation per shielded method.
 

@@ -11,7 +11,7 @@ namespace Shield.Benchmarks.Subjects;
 /// <see cref="Orders.ShieldedCountAsync"/> as the weave writes it, less what tracing added: the kickoff keeps the
 /// caller's token aside, gives the body <c>CancellationToken.None</c> and hands the body's task to <c>Started</c>
 /// without a span, and the state machine carries the woven hooks (<c>Suspending</c> at the first suspension, the
-/// end's <c>Completing</c>/<c>Completed</c> and <c>Faulting</c>/<c>Faulted</c> once suspended), written out by hand
+/// end's <c>Finishing</c>/<c>Finished</c> and <c>Faulting</c>/<c>Faulted</c> once suspended), written out by hand
 /// as the compiler and the weave lay them out in Release. The tracing benchmarks compare the real woven method with
 /// this one, so the difference is the span check and nothing else.
 /// </summary>
@@ -91,15 +91,16 @@ public class WithoutTracingSupport
             }
 
             State = -2;
+            var handedOver = false;
             if (!firstRun)
             {
-                ShieldRuntime.Completing(Builder.Task);
+                handedOver = ShieldRuntime.Finishing(Builder.Task);
             }
 
             Builder.SetResult(result);
             if (!firstRun)
             {
-                ShieldRuntime.Completed(Builder.Task);
+                ShieldRuntime.Finished(Builder.Task, handedOver);
             }
         }
 
