@@ -64,6 +64,16 @@ namespace Shield
                 return true;
             }
 
+            return TrackEntry(body, promise, caller, operation, deadline, span, group);
+        }
+
+        /// <summary>
+        /// Makes the entry of a call that has something to do at its end: apart, so that a call without one keeps no entry
+        /// on its stack to zero.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        static bool TrackEntry(Task body, IShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline, ShieldSpan? span, ShieldedWorkGroup? group)
+        {
             var startTimestamp = ShieldedOperations.TimeProvider.GetTimestamp();
             var call = new TrackedCall
             {
