@@ -26,8 +26,9 @@ namespace Shield
                 return true;
             }
 
-            ThreadCalls.Current.MarkFinishing(body);
-            InFlightRegistry.Exit();
+            var calls = ThreadCalls.Current;
+            calls.MarkFinishing(body);
+            InFlightRegistry.Exit(calls);
             return false;
         }
 
@@ -51,12 +52,13 @@ namespace Shield
         {
             // Kept on this thread for the Ended step that follows in the same run of MoveNext, which then needs no
             // lookup; the listing reads it to leave this body out from now on.
+            var calls = ThreadCalls.Current;
             if (!InFlightRegistry.MayHaveEntries || !EndingRecorded(body, exception))
             {
-                ThreadCalls.Current.PushEnding(body, exception is null ? null : WaitingCalls.Faulting(body, exception));
+                calls.PushEnding(body, exception is null ? null : WaitingCalls.Faulting(body, exception));
             }
 
-            InFlightRegistry.Exit();
+            InFlightRegistry.Exit(calls);
         }
 
         /// <summary>

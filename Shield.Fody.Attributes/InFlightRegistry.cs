@@ -15,21 +15,21 @@ namespace Shield
     /// suspension) and the state machine (at its end) can name without adding a field to the state machine: a field
     /// would grow every async call's allocation. Entries are structs in dictionaries, so tracking a call allocates
     /// nothing once the tables have grown to the number of calls in flight. The tables are sharded by the body's
-    /// identity hash, several shards per core, so calls on different cores take different locks; the count is one
-    /// interlocked integer, the only state every call touches.
+    /// identity hash, several shards per core, so calls on different cores take different locks. The count is kept per
+    /// thread (<see cref="ThreadCalls"/>), so the path every call takes writes nothing another core writes.
     /// </remarks>
     internal static class InFlightRegistry
     {
         static readonly RegistryShard[] s_shards = CreateShards();
         static readonly object s_drainLock = new object();
-        static int s_inFlight;
         static int s_entries;
         static int s_walkedAwayHolds;
         static TaskCompletionSource<bool>? s_drained;
 
         static readonly Action<object?> s_onCallerCanceled = body => WalkAway((Task)body!);
 
-        public static int InFlight => Volatile.Read(ref s_inFlight);
+        /// <summary>The calls counted in and not out, summed over the threads (<see cref="ThreadCalls.CountInFlight"/>).</summary>
+        public static int InFlight => ThreadCalls.CountInFlight();
 
         /// <summary>
         /// Whether any call has an entry: when none has, a call's end skips the lookup, and with it the hashing of its
@@ -38,13 +38,26 @@ namespace Shield
         public static bool MayHaveEntries => Volatile.Read(ref s_entries) != 0;
 
         /// <summary>Counts a body at its first suspension, before its continuation can run anywhere else.</summary>
-        public static void Enter() => Interlocked.Increment(ref s_inFlight);
+        public static void Enter() => ThreadCalls.Current.CountIn();
 
         /// <summary>Uncounts a body once it is handing over its outcome (and, if lost, has reported it).</summary>
-        public static void Exit()
+        public static void Exit() => Exit(ThreadCalls.Current);
+
+        /// <inheritdoc cref="Exit()"/>
+        public static void Exit(ThreadCalls calls)
         {
-            if (Interlocked.Decrement(ref s_inFlight) == 0 && Volatile.Read(ref s_drained) != null)
+            calls.CountOut();
+
+            // The count and a waiting drain meet as in Dekker's algorithm: an end writes its count, then reads whether a
+            // drain waits; a drain publishes itself, then sums the counts. Where the runtime can, the drain's side flushes
+            // every core's pending writes (DrainAsync), so an end, the path of every call, needs no fence while no drain
+            // waits; ends that see a drain fence before they sum, so of two concurrent ends one sees the other's count.
+#if !NET5_0_OR_GREATER
+            Interlocked.MemoryBarrier();
+#endif
+            if (Volatile.Read(ref s_drained) != null)
             {
+                Interlocked.MemoryBarrier();
                 SignalDrained();
             }
         }
@@ -225,7 +238,12 @@ namespace Shield
                 drained = s_drained ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             }
 
-            // Exit may have reached zero before the signal was published.
+            // An end that read no drain before the signal was published has written its count before the sum below.
+#if NET5_0_OR_GREATER
+            Interlocked.MemoryBarrierProcessWide();
+#else
+            Interlocked.MemoryBarrier();
+#endif
             if (IsDrained)
             {
                 SignalDrained();
@@ -235,7 +253,7 @@ namespace Shield
         }
 
         /// <summary>No call counts, and every caller that walked away has had its body's fault, if any, reported.</summary>
-        static bool IsDrained => Volatile.Read(ref s_inFlight) == 0 && Volatile.Read(ref s_walkedAwayHolds) == 0;
+        static bool IsDrained => InFlight == 0 && Volatile.Read(ref s_walkedAwayHolds) == 0;
 
         static void SignalDrained()
         {

@@ -21,6 +21,10 @@ namespace Shield
     {
         static readonly List<ThreadCalls> s_all = new List<ThreadCalls>();
 
+        // The counts of the threads that ended and were dropped from s_all, folded in under its lock.
+        static long s_endedThreadsIn;
+        static long s_endedThreadsOut;
+
         [ThreadStatic]
         static ThreadCalls? t_current;
 
@@ -46,7 +50,43 @@ namespace Shield
         // builder sets that body's task before this thread runs anything else, continuations included.
         Task? _finishing;
 
+        // The calls this thread counted in (first suspensions) and out (ends). Written only by this thread: the in-flight
+        // count is their difference summed over the threads, so counting a call writes no memory another core writes.
+        long _countedIn;
+        long _countedOut;
+
         public static ThreadCalls Current => t_current ?? Create();
+
+        /// <summary>Counts a call in on this thread.</summary>
+        public void CountIn() => Volatile.Write(ref _countedIn, _countedIn + 1);
+
+        /// <summary>Counts a call out on this thread.</summary>
+        public void CountOut() => Volatile.Write(ref _countedOut, _countedOut + 1);
+
+        /// <summary>
+        /// The calls counted in and not yet out, over every thread. The outs are read first: a call is counted in before
+        /// it can end anywhere, so each out read has its in read after it, and the count never falls below the calls in
+        /// flight when the outs were read.
+        /// </summary>
+        public static int CountInFlight()
+        {
+            lock (s_all)
+            {
+                var countedOut = s_endedThreadsOut;
+                foreach (var thread in s_all)
+                {
+                    countedOut += Volatile.Read(ref thread._countedOut);
+                }
+
+                var countedIn = s_endedThreadsIn;
+                foreach (var thread in s_all)
+                {
+                    countedIn += Volatile.Read(ref thread._countedIn);
+                }
+
+                return (int)(countedIn - countedOut);
+            }
+        }
 
         /// <summary>
         /// Records a call that needs no lookup at its end: one with nothing to do there (<paramref name="proxy"/> null),
@@ -200,7 +240,12 @@ namespace Shield
                 {
                     lock (s_all)
                     {
-                        s_all.Remove(thread);
+                        // Its counts are final: it wrote them before it ended.
+                        if (s_all.Remove(thread))
+                        {
+                            s_endedThreadsIn += Volatile.Read(ref thread._countedIn);
+                            s_endedThreadsOut += Volatile.Read(ref thread._countedOut);
+                        }
                     }
                 }
             }

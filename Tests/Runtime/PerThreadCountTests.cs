@@ -1,0 +1,49 @@
+using System.Threading;
+using System.Threading.Tasks;
+using NUnit.Framework;
+using Shield;
+using Tests.Infrastructure;
+
+namespace Tests.Runtime;
+
+/// <summary>
+/// Each thread counts the calls it saw suspend and end, and ShieldedOperations.InFlight sums the threads: a call
+/// counted in on one thread is counted out on whichever thread ends it, and a thread that ended keeps counting in that
+/// sum after the listing drops it.
+/// </summary>
+[NonParallelizable]
+public class PerThreadCountTests
+{
+    [TearDown]
+    public async Task Drain() => await Limits.Within(ShieldedOperations.DrainAsync(), "every call to drain");
+
+    [Test]
+    public async Task ACallCountedInOnAThreadThatEndedStillCountsUntilItEnds()
+    {
+        var operation = new ShieldedOperation("Tests.Runtime.PerThreadCountTests.SaveAsync", 0);
+        var body = new TaskCompletionSource<int>();
+        using var first = new CancellationTokenSource();
+        using var second = new CancellationTokenSource();
+        Task<int>? proxy = null;
+
+        // The kickoff runs on a thread of its own that then ends; two tokens that can fire give the call an entry in the
+        // registry, so that thread keeps no record and the listing drops it.
+        var kickoff = new Thread(() =>
+        {
+            ShieldRuntime.Suspending();
+            proxy = ShieldRuntime.Started(body.Task, ShieldRuntime.CallerTokens(first.Token, second.Token), operation, null);
+        });
+        kickoff.Start();
+        kickoff.Join();
+        Assert.That(ShieldedOperations.InFlight, Is.EqualTo(1));
+
+        _ = ShieldedOperations.GetInFlight();
+        Assert.That(ShieldedOperations.InFlight, Is.EqualTo(1), "the ended thread's count still counts once the listing dropped the thread");
+
+        var handedOver = ShieldRuntime.Finishing(body.Task);
+        Assert.That(ShieldedOperations.InFlight, Is.Zero, "counted out on the thread that ends it");
+        body.SetResult(5);
+        ShieldRuntime.Finished(body.Task, handedOver);
+        Assert.That(await Limits.Within(proxy!, "the proxy"), Is.EqualTo(5));
+    }
+}
