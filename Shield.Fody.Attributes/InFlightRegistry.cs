@@ -25,6 +25,7 @@ namespace Shield
         static int s_entries;
         static int s_walkedAwayHolds;
         static TaskCompletionSource<bool>? s_drained;
+        static int s_drainWaiters;
 
         static readonly Action<object?> s_onCallerCanceled = body => WalkAway((Task)body!);
 
@@ -236,6 +237,7 @@ namespace Shield
             lock (s_drainLock)
             {
                 drained = s_drained ??= new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                s_drainWaiters++;
             }
 
             // An end that read no drain before the signal was published has written its count before the sum below.
@@ -249,8 +251,11 @@ namespace Shield
                 SignalDrained();
             }
 
-            return cancellationToken.CanBeCanceled ? WaitAsync(drained.Task, cancellationToken) : drained.Task;
+            return cancellationToken.CanBeCanceled ? WaitAsync(drained, cancellationToken) : drained.Task;
         }
+
+        /// <summary>Whether a drain is waiting: while one is, every call's end checks whether it was the last.</summary>
+        internal static bool DrainWaiting => Volatile.Read(ref s_drained) != null;
 
         /// <summary>No call counts, and every caller that walked away has had its body's fault, if any, reported.</summary>
         static bool IsDrained => InFlight == 0 && Volatile.Read(ref s_walkedAwayHolds) == 0;
@@ -267,19 +272,36 @@ namespace Shield
 
                 drained = s_drained;
                 s_drained = null;
+                s_drainWaiters = 0;
             }
 
             drained?.TrySetResult(true);
         }
 
-        static async Task WaitAsync(Task task, CancellationToken cancellationToken)
+        static async Task WaitAsync(TaskCompletionSource<bool> drained, CancellationToken cancellationToken)
         {
             var canceled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             using (cancellationToken.Register(static state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), canceled))
             {
-                if (await Task.WhenAny(task, canceled.Task).ConfigureAwait(false) != task)
+                if (await Task.WhenAny(drained.Task, canceled.Task).ConfigureAwait(false) != drained.Task)
                 {
+                    StopWaiting(drained);
                     throw new OperationCanceledException(cancellationToken);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Withdraws the drain once the last caller waiting for it gave up, so that calls' ends stop checking for it: a
+        /// drain that timed out costs nothing afterwards.
+        /// </summary>
+        static void StopWaiting(TaskCompletionSource<bool> drained)
+        {
+            lock (s_drainLock)
+            {
+                if (ReferenceEquals(s_drained, drained) && --s_drainWaiters == 0)
+                {
+                    s_drained = null;
                 }
             }
         }

@@ -33,6 +33,11 @@ namespace Shield
         /// The number of shielded calls whose body has started and not finished, whatever token the caller passed.
         /// A body that completes before its first suspension is never counted.
         /// </summary>
+        /// <remarks>
+        /// Each thread counts the calls it saw start and end, so that calls never contend on one counter; reading this sums
+        /// the threads that have made or ended a shielded call, under a lock. Read it for shutdown, health checks and tests,
+        /// not on a hot path.
+        /// </remarks>
         public static int InFlight => InFlightRegistry.InFlight;
 
         /// <summary>

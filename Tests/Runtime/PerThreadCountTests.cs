@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
@@ -9,7 +10,8 @@ namespace Tests.Runtime;
 /// <summary>
 /// Each thread counts the calls it saw suspend and end, and ShieldedOperations.InFlight sums the threads: a call
 /// counted in on one thread is counted out on whichever thread ends it, and a thread that ended keeps counting in that
-/// sum after the listing drops it.
+/// sum after the listing drops it. While a drain waits, every end sums the threads to see whether it was the last, so a
+/// drain whose callers all gave up is withdrawn.
 /// </summary>
 [NonParallelizable]
 public class PerThreadCountTests
@@ -45,5 +47,36 @@ public class PerThreadCountTests
         body.SetResult(5);
         ShieldRuntime.Finished(body.Task, handedOver);
         Assert.That(await Limits.Within(proxy!, "the proxy"), Is.EqualTo(5));
+    }
+
+    [Test]
+    public async Task ADrainEveryCallerGaveUpOnIsWithdrawnAndOneStillAwaitedIsNot()
+    {
+        var operation = new ShieldedOperation("Tests.Runtime.PerThreadCountTests.WaitedFor", 0);
+        var body = new TaskCompletionSource<int>();
+        ShieldRuntime.Suspending();
+        _ = ShieldRuntime.Started(body.Task, ShieldRuntime.CallerTokens(CancellationToken.None), operation, null);
+
+        using (var gaveUp = new CancellationTokenSource())
+        {
+            var abandoned = ShieldedOperations.DrainAsync(gaveUp.Token);
+            Assert.That(InFlightRegistry.DrainWaiting, Is.True);
+            gaveUp.Cancel();
+            Assert.That(async () => await Limits.Within(abandoned, "the canceled drain"), Throws.InstanceOf<OperationCanceledException>());
+            Assert.That(InFlightRegistry.DrainWaiting, Is.False, "nobody waits for it any more");
+        }
+
+        using var alsoGivesUp = new CancellationTokenSource();
+        var awaited = ShieldedOperations.DrainAsync();
+        var canceled = ShieldedOperations.DrainAsync(alsoGivesUp.Token);
+        alsoGivesUp.Cancel();
+        Assert.That(async () => await Limits.Within(canceled, "the canceled drain"), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(InFlightRegistry.DrainWaiting, Is.True, "one caller still waits");
+
+        var handedOver = ShieldRuntime.Finishing(body.Task);
+        body.SetResult(1);
+        ShieldRuntime.Finished(body.Task, handedOver);
+        await Limits.Within(awaited, "the drain");
+        Assert.That(InFlightRegistry.DrainWaiting, Is.False);
     }
 }
