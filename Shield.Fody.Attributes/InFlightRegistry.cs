@@ -52,13 +52,13 @@ namespace Shield
             // The count and a waiting drain meet as in Dekker's algorithm: an end writes its count, then reads whether a
             // drain waits; a drain publishes itself, then sums the counts. Where the runtime can, the drain's side flushes
             // every core's pending writes (DrainAsync), so an end, the path of every call, needs no fence while no drain
-            // waits; ends that see a drain fence before they sum, so of two concurrent ends one sees the other's count.
+            // waits. Ends that see a drain take a lock before they sum (SignalDrained), which is a full fence, so of two
+            // concurrent ends one sees the other's count.
 #if !NET5_0_OR_GREATER
             Interlocked.MemoryBarrier();
 #endif
             if (Volatile.Read(ref s_drained) != null)
             {
-                Interlocked.MemoryBarrier();
                 SignalDrained();
             }
         }

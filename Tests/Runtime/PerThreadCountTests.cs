@@ -79,4 +79,43 @@ public class PerThreadCountTests
         await Limits.Within(awaited, "the drain");
         Assert.That(InFlightRegistry.DrainWaiting, Is.False);
     }
+
+    [Test]
+    public async Task AWaitingDrainCompletesAfterTwoConcurrentLastEnds()
+    {
+        // Two calls end at once on two threads while a drain waits for both: the ends meet the drain as in Dekker's
+        // algorithm, so of the two one sees the other's count and completes the drain, and never before both counted
+        // out. Many rounds, to give the race its chances.
+        var operation = new ShieldedOperation("Tests.Runtime.PerThreadCountTests.Concurrent", 0);
+        for (var round = 0; round < 300; round++)
+        {
+            var (first, second) = (Start(operation), Start(operation));
+            var ended = 0;
+            var endedWhenDrained = -1;
+            var drain = ShieldedOperations.DrainAsync();
+            var observed = drain.ContinueWith(_ => endedWhenDrained = Volatile.Read(ref ended), TaskScheduler.Default);
+
+            void End(TaskCompletionSource<int> body)
+            {
+                Interlocked.Increment(ref ended);
+                var handedOver = ShieldRuntime.Finishing(body.Task);
+                body.SetResult(0);
+                ShieldRuntime.Finished(body.Task, handedOver);
+            }
+
+            await Race.Together(() => End(first), () => End(second));
+            await Limits.Within(observed, $"the drain after both ends, round {round}");
+            Assert.That(endedWhenDrained, Is.EqualTo(2), $"round {round}: the drain completed after both ends, not before");
+        }
+
+        Assert.That(ShieldedOperations.InFlight, Is.Zero);
+    }
+
+    static TaskCompletionSource<int> Start(ShieldedOperation operation)
+    {
+        var body = new TaskCompletionSource<int>();
+        ShieldRuntime.Suspending();
+        _ = ShieldRuntime.Started(body.Task, ShieldRuntime.CallerTokens(CancellationToken.None), operation, null);
+        return body;
+    }
 }
