@@ -20,16 +20,15 @@ namespace Shield
         /// </summary>
         public static bool Finishing(Task body)
         {
-            if (InFlightRegistry.MayHaveEntries && EndingRecorded(body, null))
+            var calls = ThreadCalls.Current;
+            var handedOver = InFlightRegistry.MayHaveEntries && EndingRecorded(calls, body, null);
+            if (!handedOver)
             {
-                InFlightRegistry.Exit();
-                return true;
+                calls.MarkFinishing(body);
             }
 
-            var calls = ThreadCalls.Current;
-            calls.MarkFinishing(body);
             InFlightRegistry.Exit(calls);
-            return false;
+            return handedOver;
         }
 
         /// <summary>The Ended step after <see cref="Finishing"/>, told whether that step pushed a frame.</summary>
@@ -53,7 +52,7 @@ namespace Shield
             // Kept on this thread for the Ended step that follows in the same run of MoveNext, which then needs no
             // lookup; the listing reads it to leave this body out from now on.
             var calls = ThreadCalls.Current;
-            if (!InFlightRegistry.MayHaveEntries || !EndingRecorded(body, exception))
+            if (!InFlightRegistry.MayHaveEntries || !EndingRecorded(calls, body, exception))
             {
                 calls.PushEnding(body, exception is null ? null : WaitingCalls.Faulting(body, exception));
             }
@@ -65,7 +64,7 @@ namespace Shield
         /// Ends a call that has an entry, if this one has: apart, so the common path keeps no entry on its stack.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
-        static bool EndingRecorded(Task body, Exception? exception)
+        static bool EndingRecorded(ThreadCalls calls, Task body, Exception? exception)
         {
             if (!InFlightRegistry.TryTake(body, out var call))
             {
@@ -73,7 +72,7 @@ namespace Shield
             }
 
             Finish(in call, exception);
-            ThreadCalls.Current.PushEnding(body, in call);
+            calls.PushEnding(body, in call);
             return true;
         }
 

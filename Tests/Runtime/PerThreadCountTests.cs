@@ -53,9 +53,7 @@ public class PerThreadCountTests
     public async Task ADrainEveryCallerGaveUpOnIsWithdrawnAndOneStillAwaitedIsNot()
     {
         var operation = new ShieldedOperation("Tests.Runtime.PerThreadCountTests.WaitedFor", 0);
-        var body = new TaskCompletionSource<int>();
-        ShieldRuntime.Suspending();
-        _ = ShieldRuntime.Started(body.Task, ShieldRuntime.CallerTokens(CancellationToken.None), operation, null);
+        var body = Start(operation);
 
         using (var gaveUp = new CancellationTokenSource())
         {
@@ -73,9 +71,7 @@ public class PerThreadCountTests
         Assert.That(async () => await Limits.Within(canceled, "the canceled drain"), Throws.InstanceOf<OperationCanceledException>());
         Assert.That(InFlightRegistry.DrainWaiting, Is.True, "one caller still waits");
 
-        var handedOver = ShieldRuntime.Finishing(body.Task);
-        body.SetResult(1);
-        ShieldRuntime.Finished(body.Task, handedOver);
+        End(body);
         await Limits.Within(awaited, "the drain");
         Assert.That(InFlightRegistry.DrainWaiting, Is.False);
     }
@@ -95,15 +91,13 @@ public class PerThreadCountTests
             var drain = ShieldedOperations.DrainAsync();
             var observed = drain.ContinueWith(_ => endedWhenDrained = Volatile.Read(ref ended), TaskScheduler.Default);
 
-            void End(TaskCompletionSource<int> body)
+            void Count(TaskCompletionSource<int> body)
             {
                 Interlocked.Increment(ref ended);
-                var handedOver = ShieldRuntime.Finishing(body.Task);
-                body.SetResult(0);
-                ShieldRuntime.Finished(body.Task, handedOver);
+                End(body);
             }
 
-            await Race.Together(() => End(first), () => End(second));
+            await Race.Together(() => Count(first), () => Count(second));
             await Limits.Within(observed, $"the drain after both ends, round {round}");
             Assert.That(endedWhenDrained, Is.EqualTo(2), $"round {round}: the drain completed after both ends, not before");
         }
@@ -111,11 +105,20 @@ public class PerThreadCountTests
         Assert.That(ShieldedOperations.InFlight, Is.Zero);
     }
 
+    /// <summary>What the woven kickoff does for a body that suspended, with no caller token that can fire.</summary>
     static TaskCompletionSource<int> Start(ShieldedOperation operation)
     {
         var body = new TaskCompletionSource<int>();
         ShieldRuntime.Suspending();
         _ = ShieldRuntime.Started(body.Task, ShieldRuntime.CallerTokens(CancellationToken.None), operation, null);
         return body;
+    }
+
+    /// <summary>What the woven state machine does around the builder setting the body's result.</summary>
+    static void End(TaskCompletionSource<int> body)
+    {
+        var handedOver = ShieldRuntime.Finishing(body.Task);
+        body.SetResult(0);
+        ShieldRuntime.Finished(body.Task, handedOver);
     }
 }
