@@ -35,6 +35,7 @@ public static class ScaleBenchmark
         var quick = options.Quick;
 
         Console.WriteLine($"Scale: {Environment.ProcessorCount} cores, server GC {GCSettings.IsServerGC}, .NET {Environment.Version}, {duration.TotalMilliseconds:0} ms per cell, median of {rounds}");
+        Console.WriteLine("Ratios: the median of each round's own ratio (the variants of a round run back to back), with the lowest and highest round in brackets.");
         Console.WriteLine("| workers | unwoven | hand-written `WaitAsync(ct)` | `[Shield]` | shielded / hand-written | unwoven, `None` | `[Shield]`, `None` | shielded / unwoven, `None` |");
         Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 
@@ -52,17 +53,21 @@ public static class ScaleBenchmark
                 rates[v] = new double[rounds];
             }
 
-            // Rounds interleave the variants so that drift in the machine touches them alike.
+            // Rounds interleave the variants, each round starting one further along, so that drift in the machine and
+            // the place in the round touch them alike.
             for (var round = 0; round < rounds; round++)
             {
-                for (var v = 0; v < Variants.Length; v++)
+                for (var step = 0; step < Variants.Length; step++)
                 {
+                    var v = (round + step) % Variants.Length;
                     rates[v][round] = Measure(orders, Variants[v].Call, Variants[v].Cancelable, count, duration);
                 }
             }
 
             var median = rates.Select(r => Measurements.Median(r)).ToArray();
-            Console.WriteLine($"| {count} | {median[0]:0.00} Mops/s | {median[1]:0.00} | {median[2]:0.00} | {median[2] / median[1]:0.00}x | {median[3]:0.00} | {median[4]:0.00} | {median[4] / median[3]:0.00}x |");
+            var cancelable = Ratio.Paired(rates[2], rates[1]);
+            var none = Ratio.Paired(rates[4], rates[3]);
+            Console.WriteLine($"| {count} | {median[0]:0.00} Mops/s | {median[1]:0.00} | {median[2]:0.00} | {cancelable} | {median[3]:0.00} | {median[4]:0.00} | {none} |");
         }
 
         Console.WriteLine($"Scale run: {workers.Length} of {workers.Length} worker counts reported");
@@ -109,5 +114,24 @@ public static class ScaleBenchmark
         watch.Stop();
         sources.ForEach(s => s.Dispose());
         return total / watch.Elapsed.TotalSeconds / 1e6;
+    }
+
+    /// <summary>A ratio taken round by round, so that a round where the whole machine slowed does not skew it.</summary>
+    internal readonly record struct Ratio(double Median, double Lowest, double Highest)
+    {
+        /// <summary>Each round's <paramref name="subject"/> over that round's <paramref name="basis"/>.</summary>
+        public static Ratio Paired(double[] subject, double[] basis)
+        {
+            var ratios = subject.Select((rate, round) => rate / basis[round]).OrderBy(r => r).ToArray();
+            var middle = ratios.Length / 2;
+
+            // An even count takes the mean of the two middle rounds: the upper one alone would favour either side.
+            var median = ratios.Length % 2 == 1 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2;
+            return new Ratio(median, ratios[0], ratios[^1]);
+        }
+
+        /// <summary><c>0.91x</c> for one round, <c>0.91x (0.85-0.97)</c> for several.</summary>
+        public override string ToString() =>
+            Lowest == Highest ? $"{Median:0.00}x" : $"{Median:0.00}x ({Lowest:0.00}-{Highest:0.00})";
     }
 }
