@@ -93,15 +93,16 @@ namespace Shield
                 return;
             }
 
-            // Whatever the body turns out to be, a fault's Ending step left something to settle (at least a drain hold).
-            if (fault != null)
-            {
-                WaitingCalls.Faulted(body, exception!, fault);
-            }
-
             if (InFlightRegistry.MayHaveEntries)
             {
                 EndedLate(body, exception);
+            }
+
+            // Whatever the body turns out to be, a fault's Ending step left something to settle, a drain hold at least:
+            // settled last, so the drain also waits for a late entry's report above.
+            if (fault != null)
+            {
+                WaitingCalls.Faulted(body, exception!, fault);
             }
         }
 
@@ -114,6 +115,24 @@ namespace Shield
                 Finish(in late, exception);
                 Deliver(in late, body, exception);
             }
+        }
+
+        /// <summary>
+        /// Ends a call that ends from a continuation on the task it was handed, its entry (if any) kept under
+        /// <paramref name="key"/>. It never looks at the thread's frames or at entries kept under the body: those belong
+        /// to the body's own state machine, if it is a shielded one, which may be ending on this thread right now.
+        /// </summary>
+        public static void EndedFromContinuation(object key, Task body, Exception? exception)
+        {
+            if (InFlightRegistry.MayHaveEntries && InFlightRegistry.TryTake(key, out var call))
+            {
+                Finish(in call, exception);
+                InFlightRegistry.Exit();
+                Deliver(in call, body, exception);
+                return;
+            }
+
+            InFlightRegistry.Exit();
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
@@ -146,13 +165,23 @@ namespace Shield
                 FaultReporter.Report(call.Operation!, exception);
             }
 
-            if (ShieldMetrics.DurationEnabled)
+            try
             {
-                var seconds = ShieldedOperations.TimeProvider.GetElapsedTime(call.StartTimestamp).TotalSeconds;
-                ShieldMetrics.Duration(call.Operation!, seconds);
+                if (ShieldMetrics.DurationEnabled)
+                {
+                    var seconds = ShieldedOperations.TimeProvider.GetElapsedTime(call.StartTimestamp).TotalSeconds;
+                    ShieldMetrics.Duration(call.Operation!, seconds);
+                }
+
+                ShieldActivities.End(call.Span, exception, call.Deadline);
+            }
+#pragma warning disable CA1031 // A listener's failure must not keep the call from ending.
+            catch (Exception listenerException)
+#pragma warning restore CA1031
+            {
+                ListenerFailures.Trace($"ending a call of {call.Operation!.Name}", listenerException);
             }
 
-            ShieldActivities.End(call.Span, exception, call.Deadline);
             InFlightRegistry.Release(in call);
         }
 

@@ -7,17 +7,18 @@ namespace Shield
     /// <summary>Registers a walk-away callback on each of the caller's tokens, and lets go of them.</summary>
     internal static class CallerTokenRegistrations
     {
-        public static void Register(ref TrackedCall call, Task body, Action<object?> onCanceled)
+        /// <summary>Registers <paramref name="onCanceled"/> on each token that can fire, with the call's key as its state.</summary>
+        public static void Register(ref TrackedCall call, object key, Action<object?> onCanceled)
         {
             var caller = call.Caller;
-            call.First = Register(caller[0], body, onCanceled);
-            call.Second = Register(caller[1], body, onCanceled);
+            call.First = Register(caller[0], key, onCanceled);
+            call.Second = Register(caller[1], key, onCanceled);
             if (caller.Count > 2)
             {
                 var rest = new CancellationTokenRegistration[caller.Count - 2];
                 for (var i = 2; i < caller.Count; i++)
                 {
-                    rest[i - 2] = Register(caller[i], body, onCanceled);
+                    rest[i - 2] = Register(caller[i], key, onCanceled);
                 }
 
                 call.Rest = rest;
@@ -37,7 +38,7 @@ namespace Shield
             }
         }
 
-        static CancellationTokenRegistration Register(CancellationToken token, Task body, Action<object?> onCanceled)
+        static CancellationTokenRegistration Register(CancellationToken token, object key, Action<object?> onCanceled)
         {
             if (!token.CanBeCanceled)
             {
@@ -45,9 +46,9 @@ namespace Shield
             }
 
 #if NET6_0_OR_GREATER
-            return token.UnsafeRegister(onCanceled, body);
+            return token.UnsafeRegister(onCanceled, key);
 #else
-            return token.Register(onCanceled, body, useSynchronizationContext: false);
+            return token.Register(onCanceled, key, useSynchronizationContext: false);
 #endif
         }
 

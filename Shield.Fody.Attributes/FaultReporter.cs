@@ -8,7 +8,17 @@ namespace Shield
     {
         public static void Report(ShieldedOperation operation, Exception exception)
         {
-            ShieldMetrics.UnobservedFault(operation);
+            try
+            {
+                ShieldMetrics.UnobservedFault(operation);
+            }
+#pragma warning disable CA1031 // A listener's failure must not keep the fault from its handlers.
+            catch (Exception listenerException)
+#pragma warning restore CA1031
+            {
+                ListenerFailures.Trace($"counting a lost fault of {operation.Name}", listenerException);
+            }
+
             var handlers = ShieldedOperations.UnobservedFaultHandlers;
             if (handlers == null)
             {

@@ -8,14 +8,16 @@ namespace Shield
 {
     /// <summary>
     /// Counts shielded bodies that suspended and have not finished, and keeps what the proxy, the shutdown
-    /// listing and the metrics need about each of them, keyed by the body's own task.
+    /// listing and the metrics need about each of them, each under its call's key.
     /// </summary>
     /// <remarks>
-    /// The key is the body's task because it is the one object that both the kickoff method (after the first
-    /// suspension) and the state machine (at its end) can name without adding a field to the state machine: a field
-    /// would grow every async call's allocation. Entries are structs in dictionaries, so tracking a call allocates
-    /// nothing once the tables have grown to the number of calls in flight. The tables are sharded by the body's
-    /// identity hash, several shards per core, so calls on different cores take different locks. The count is kept per
+    /// A state machine's call is kept under the body's task because it is the one object that both the kickoff method
+    /// (after the first suspension) and the state machine (at its end) can name without adding a field to the state
+    /// machine: a field would grow every async call's allocation. A call that ends from a continuation on the task it
+    /// was handed is kept under that continuation, which it allocates anyway: the same task may be handed to several
+    /// such calls, or be a shielded state machine's own. Entries are structs in dictionaries, so tracking a call
+    /// allocates nothing once the tables have grown to the number of calls in flight. The tables are sharded by the
+    /// key's identity hash, several shards per core, so calls on different cores take different locks. The count is kept per
     /// thread (<see cref="ThreadCalls"/>), so the path every call takes writes nothing another core writes.
     /// </remarks>
     internal static class InFlightRegistry
@@ -27,7 +29,7 @@ namespace Shield
         static TaskCompletionSource<bool>? s_drained;
         static int s_drainWaiters;
 
-        static readonly Action<object?> s_onCallerCanceled = body => WalkAway((Task)body!);
+        static readonly Action<object?> s_onCallerCanceled = key => WalkAway(key!);
 
         /// <summary>The calls counted in and not out, summed over the threads (<see cref="ThreadCalls.CountInFlight"/>).</summary>
         public static int InFlight => ThreadCalls.CountInFlight();
@@ -64,10 +66,11 @@ namespace Shield
         }
 
         /// <summary>
-        /// Records a body that is still running after its kickoff returned. Returns false when the body reached its end
-        /// in the meantime and nothing else will hand it over: the caller then receives the body's own task.
+        /// Records a body that is still running after its kickoff returned, its entry (if it needs one) under
+        /// <paramref name="key"/>. Returns false when the body reached its end in the meantime and nothing else will
+        /// hand it over: the caller then receives the body's own task.
         /// </summary>
-        public static bool Track(Task body, IShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline, ShieldSpan? span)
+        public static bool Track(object key, Task body, IShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline, ShieldSpan? span)
         {
             OperationsInFlight.Note(operation);
             var group = ShieldedWorkGroup.JoinAmbient();
@@ -78,7 +81,7 @@ namespace Shield
                 return true;
             }
 
-            return TrackEntry(body, promise, caller, operation, deadline, span, group);
+            return TrackEntry(key, body, promise, caller, operation, deadline, span, group);
         }
 
         /// <summary>
@@ -86,11 +89,12 @@ namespace Shield
         /// on its stack to zero.
         /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
-        static bool TrackEntry(Task body, IShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline, ShieldSpan? span, ShieldedWorkGroup? group)
+        static bool TrackEntry(object key, Task body, IShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline, ShieldSpan? span, ShieldedWorkGroup? group)
         {
             var startTimestamp = ShieldedOperations.TimeProvider.GetTimestamp();
             var call = new TrackedCall
             {
+                Body = body,
                 Operation = operation,
                 Promise = promise,
                 Caller = caller,
@@ -103,13 +107,13 @@ namespace Shield
             if (promise != null)
             {
                 // Before the entry exists a firing token finds nothing; the check after the insert catches that case.
-                CallerTokenRegistrations.Register(ref call, body, s_onCallerCanceled);
+                CallerTokenRegistrations.Register(ref call, key, s_onCallerCanceled);
             }
 
-            var shard = ShardOf(body);
+            var shard = ShardOf(key);
             lock (shard)
             {
-                shard.Calls.Add(body, call);
+                shard.Calls.Add(key, call);
 
                 shard.Count++;
 
@@ -120,7 +124,7 @@ namespace Shield
 
             if (promise != null && caller.FirstCanceled().IsCancellationRequested)
             {
-                WalkAway(body);
+                WalkAway(key);
             }
 
             if (!body.IsCompleted)
@@ -130,7 +134,7 @@ namespace Shield
 
             // The body ended while it was being recorded, and its end may have looked before the entry existed. Whoever
             // takes the entry owns it; if its end took it, that end delivers to the promise.
-            if (TryTake(body, out var own))
+            if (TryTake(key, out var own))
             {
                 Release(in own);
                 return false;
@@ -140,12 +144,12 @@ namespace Shield
         }
 
         /// <summary>
-        /// Takes a body's entry out of the registry. A miss in a shard with no entries takes no lock and writes nothing,
-        /// which is what the end of every call without an entry costs.
+        /// Takes the entry kept under <paramref name="key"/> out of the registry. A miss in a shard with no entries takes
+        /// no lock and writes nothing, which is what the end of every call without an entry costs.
         /// </summary>
-        public static bool TryTake(Task body, out TrackedCall call)
+        public static bool TryTake(object key, out TrackedCall call)
         {
-            var shard = ShardOf(body);
+            var shard = ShardOf(key);
             if (Volatile.Read(ref shard.Count) == 0)
             {
                 call = default;
@@ -154,7 +158,7 @@ namespace Shield
 
             lock (shard)
             {
-                if (!RemoveFrom(shard, body, out call))
+                if (!RemoveFrom(shard, key, out call))
                 {
                     return false;
                 }
@@ -166,12 +170,12 @@ namespace Shield
         }
 
         /// <summary>Removes a body's entry with one lookup where the framework allows it; the caller holds the shard's lock.</summary>
-        static bool RemoveFrom(RegistryShard shard, Task body, out TrackedCall call)
+        static bool RemoveFrom(RegistryShard shard, object key, out TrackedCall call)
         {
 #if NET6_0_OR_GREATER
-            return shard.Calls.Remove(body, out call);
+            return shard.Calls.Remove(key, out call);
 #else
-            return shard.Calls.TryGetValue(body, out call) && shard.Calls.Remove(body);
+            return shard.Calls.TryGetValue(key, out call) && shard.Calls.Remove(key);
 #endif
         }
 
@@ -215,7 +219,8 @@ namespace Shield
                 {
                     foreach (var entry in shard.Calls)
                     {
-                        if (!entry.Key.IsCompleted && !ending.Contains(entry.Key))
+                        var body = entry.Value.Body!;
+                        if (!body.IsCompleted && !ending.Contains(body))
                         {
                             visit(ref state, entry.Value);
                         }
@@ -306,39 +311,57 @@ namespace Shield
             }
         }
 
-        static void WalkAway(Task body)
+        static void WalkAway(object key)
         {
-            var shard = ShardOf(body);
+            var shard = ShardOf(key);
             TrackedCall call;
             lock (shard)
             {
-                if (!shard.Calls.TryGetValue(body, out call) || !call.CanWalkAway)
+                if (!shard.Calls.TryGetValue(key, out call) || !call.CanWalkAway)
                 {
                     return;
                 }
 
                 var walkedAway = call;
                 walkedAway.State = CallState.WalkedAway;
-                shard.Calls[body] = walkedAway;
-
-                // Under the lock, so the body's end cannot stop its Activity between the state change and the event.
-                ShieldActivities.WalkedAway(call.Span, call.Operation!);
+                shard.Calls[key] = walkedAway;
 
                 // Until its end has reported a fault nobody will receive, the drain waits for this call even when its
                 // end stopped counting it before this entry existed.
                 HoldDrain();
+
+                // Under the lock, so the body's end cannot stop its Activity between the state change and the event.
+                try
+                {
+                    ShieldActivities.WalkedAway(call.Span, call.Operation!);
+                }
+#pragma warning disable CA1031 // A listener's failure must not keep the caller waiting.
+                catch (Exception listenerException)
+#pragma warning restore CA1031
+                {
+                    ListenerFailures.Trace($"recording that a caller of {call.Operation!.Name} walked away", listenerException);
+                }
             }
 
             // Outside the lock: settling the promise runs the caller's continuations. The state decided above means
             // nothing else settles it now.
             if (call.Promise!.TryWalkAway(call.Caller.FirstCanceled()))
             {
-                ShieldMetrics.WalkedAway(call.Operation!);
+                try
+                {
+                    ShieldMetrics.WalkedAway(call.Operation!);
+                }
+#pragma warning disable CA1031 // The caller is released; a listener's failure is not the canceling code's.
+                catch (Exception listenerException)
+#pragma warning restore CA1031
+                {
+                    ListenerFailures.Trace($"counting that a caller of {call.Operation!.Name} walked away", listenerException);
+                }
             }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        static RegistryShard ShardOf(Task body) => s_shards[RuntimeHelpers.GetHashCode(body) & (s_shards.Length - 1)];
+        static RegistryShard ShardOf(object key) => s_shards[RuntimeHelpers.GetHashCode(key) & (s_shards.Length - 1)];
 
         static RegistryShard[] CreateShards()
         {

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
-using System.Threading.Tasks;
 
 namespace Shield
 {
@@ -16,7 +15,11 @@ namespace Shield
         readonly long _pad0, _pad1, _pad2, _pad3, _pad4, _pad5, _pad6;
 #pragma warning restore CS0169, IDE0051
 
-        public readonly Dictionary<Task, TrackedCall> Calls = new Dictionary<Task, TrackedCall>(ReferenceComparer.Instance);
+        /// <summary>
+        /// The entries, each under its call's key: the body's task for a state machine's call, the call's own
+        /// continuation for a call that ends from one (the same task may be handed to several of those).
+        /// </summary>
+        public readonly Dictionary<object, TrackedCall> Calls = new Dictionary<object, TrackedCall>(ReferenceComparer.Instance);
 
         /// <summary>
         /// The number of entries, read without the lock: the end of a call finds an empty shard without writing to it,
@@ -24,13 +27,13 @@ namespace Shield
         /// </summary>
         public int Count;
 
-        sealed class ReferenceComparer : IEqualityComparer<Task>
+        sealed class ReferenceComparer : IEqualityComparer<object>
         {
             public static readonly ReferenceComparer Instance = new ReferenceComparer();
 
-            public bool Equals(Task? x, Task? y) => ReferenceEquals(x, y);
+            public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
 
-            public int GetHashCode(Task obj) => RuntimeHelpers.GetHashCode(obj);
+            public int GetHashCode(object obj) => RuntimeHelpers.GetHashCode(obj);
         }
     }
 }

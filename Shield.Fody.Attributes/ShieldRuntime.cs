@@ -113,12 +113,17 @@ namespace Shield
         }
 
         /// <summary>
-        /// Records a body that is still running and returns what its caller receives: the proxy, or the body's own task
-        /// when the caller cannot cancel or the body ended before it was recorded (its span then ends here).
+        /// Records a state machine's body that is still running and returns what its caller receives: the proxy, or the
+        /// body's own task when the caller cannot cancel or the body ended before it was recorded (its span then ends
+        /// here). Its entry, if it needs one, is kept under the body, which its end names.
         /// </summary>
-        static Task Track(Task body, IShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline, ShieldSpan? span)
+        static Task Track(Task body, IShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline, ShieldSpan? span) =>
+            Track(body, body, promise, caller, operation, deadline, span);
+
+        /// <summary>Records a body that is still running, its entry (if it needs one) kept under <paramref name="key"/>.</summary>
+        static Task Track(object key, Task body, IShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline, ShieldSpan? span)
         {
-            if (InFlightRegistry.Track(body, promise, caller, operation, deadline, span))
+            if (InFlightRegistry.Track(key, body, promise, caller, operation, deadline, span))
             {
                 return promise?.Task ?? body;
             }
@@ -291,24 +296,32 @@ namespace Shield
         }
 
         /// <summary>
-        /// Counts and records a body that is still running and ends it from its first continuation. The continuation's
-        /// closure is made here, off the synchronous path.
+        /// Counts and records a body that is still running and ends it from its first continuation. The continuation is
+        /// made here, off the synchronous path, and is the call's key: the task may be another call's too.
         /// </summary>
         static Task TrackReturned(Task body, IShieldPromise? promise, ShieldCallerTokens caller, ShieldedOperation operation, CancellationTokenSource? deadline, ShieldSpan? span)
         {
             InFlightRegistry.Enter();
-            var shielded = Track(body, promise, caller, operation, deadline, span);
-            body.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() => ReturnedEnded(body));
+            var end = new ReturnedEnd(body);
+            var shielded = Track(end, body, promise, caller, operation, deadline, span);
+            body.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(end.Run);
             return shielded;
         }
 
         /// <summary>
-        /// The end of a continuation-tracked body. It runs as the body's first continuation, so the call has stopped
+        /// The end of a continuation-tracked call. It runs as the body's first continuation, so the call has stopped
         /// counting before a caller that awaits the body's own task resumes, unless the runtime schedules this
         /// continuation instead of running it inline (a deep stack); a caller holding the proxy always resumes after.
         /// </summary>
-        static void ReturnedEnded(Task body) =>
-            CallEnd.Ended(body, body.Status == TaskStatus.RanToCompletion ? null : ExceptionOf(body));
+        sealed class ReturnedEnd
+        {
+            readonly Task _body;
+
+            public ReturnedEnd(Task body) => _body = body;
+
+            public void Run() =>
+                CallEnd.EndedFromContinuation(this, _body, _body.Status == TaskStatus.RanToCompletion ? null : ExceptionOf(_body));
+        }
 
         static Exception ExceptionOf(Task body)
         {

@@ -25,6 +25,12 @@ namespace Shield
         static long s_endedThreadsIn;
         static long s_endedThreadsOut;
 
+        // When s_all reaches this many threads, a thread's first call drops the ended ones (under s_all's lock), so
+        // threads that come and go are dropped whether or not anything lists the calls: each time the list has doubled
+        // since, so each thread costs a constant share of the scans.
+        const int FirstDropAt = 32;
+        static int s_dropEndedAt = FirstDropAt;
+
         [ThreadStatic]
         static ThreadCalls? t_current;
 
@@ -236,15 +242,16 @@ namespace Shield
         {
             foreach (var thread in All())
             {
-                if (thread.VisitRunning(ref state, visit, ending) == 0 && !thread._owner.IsAlive)
+                // Whether it had ended is read before its records: a thread that has ended adds none, so if it needs none
+                // of those read afterwards it never will, and nothing can be lost by dropping it.
+                var ended = !thread._owner.IsAlive;
+                if (thread.VisitRunning(ref state, visit, ending) == 0 && ended)
                 {
                     lock (s_all)
                     {
-                        // Its counts are final: it wrote them before it ended.
                         if (s_all.Remove(thread))
                         {
-                            s_endedThreadsIn += Volatile.Read(ref thread._countedIn);
-                            s_endedThreadsOut += Volatile.Read(ref thread._countedOut);
+                            thread.FoldCounts();
                         }
                     }
                 }
@@ -348,10 +355,70 @@ namespace Shield
             lock (s_all)
             {
                 s_all.Add(created);
+                if (s_all.Count >= s_dropEndedAt)
+                {
+                    DropEndedLocked();
+                }
             }
 
             t_current = created;
             return created;
+        }
+
+        /// <summary>Whether the calls of <paramref name="thread"/> are still listed (for tests).</summary>
+        internal static bool IsListed(Thread thread)
+        {
+            lock (s_all)
+            {
+                return s_all.Exists(calls => calls._owner == thread);
+            }
+        }
+
+        /// <summary>Drops the threads that ended and need none of their records, folding in their counts; under s_all's lock.</summary>
+        static void DropEndedLocked()
+        {
+            s_all.RemoveAll(thread =>
+            {
+                if (!thread.HasEndedAndNeedsNothing())
+                {
+                    return false;
+                }
+
+                thread.FoldCounts();
+                return true;
+            });
+
+            s_dropEndedAt = Math.Max(FirstDropAt, s_all.Count * 2);
+        }
+
+        bool HasEndedAndNeedsNothing()
+        {
+            // Read before the records, as in ForEachRunning.
+            if (_owner.IsAlive)
+            {
+                return false;
+            }
+
+            lock (_callsLock)
+            {
+                var count = Volatile.Read(ref _callCount);
+                for (var i = 0; i < count; i++)
+                {
+                    if (!_calls[i].IsDone)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        /// <summary>Adds a dropped thread's counts to the totals, under s_all's lock. They are final: it wrote them before it ended.</summary>
+        void FoldCounts()
+        {
+            s_endedThreadsIn += Volatile.Read(ref _countedIn);
+            s_endedThreadsOut += Volatile.Read(ref _countedOut);
         }
 
         readonly struct EndingFrame

@@ -1,14 +1,18 @@
 using System;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace Shield
 {
     /// <summary>
     /// What the registry keeps about one suspended shielded call that has something to do at its end (a proxy, a
-    /// deadline, a duration), keyed by the body's task; the listing sees the other calls as this too.
+    /// deadline, a duration), under the call's key (<see cref="RegistryShard.Calls"/>); the listing sees the other calls
+    /// as this too.
     /// </summary>
     internal struct TrackedCall
     {
+        /// <summary>The body's task: the listing shows the call while it has not completed.</summary>
+        public Task? Body;
         public ShieldedOperation? Operation;
         public IShieldPromise? Promise;
         public ShieldCallerTokens Caller;

@@ -92,15 +92,18 @@ namespace Shield
 #endif
 
         /// <summary>
-        /// Called for a body that ends with <paramref name="exception"/>, before its task is set and before it stops
-        /// counting: reports the fault now if the caller has already walked away. Returns what <see cref="Faulted"/>
-        /// still has to do, or null when the body is no waiting call's.
+        /// Called for a body without an entry that ends with <paramref name="exception"/>, before its task is set and
+        /// before it stops counting: reports the fault now if the caller has already walked away. Returns what
+        /// <see cref="Faulted"/> still has to do; until then the drain is held (unless the fault was reported).
         /// </summary>
-        public static Fault? Faulting(Task body, Exception exception)
+        public static Fault Faulting(Task body, Exception exception)
         {
             if (!AnyWaiting)
             {
-                return null;
+                // The process's first waiting call may record this body before its task is set, and a kickoff may still
+                // make its entry and walk away: the drain waits until Faulted has looked again, after the task is set.
+                InFlightRegistry.HoldDrain();
+                return Fault.NotLooked;
             }
 
             if (!ThreadCalls.TryClaimWaiting(body, out var call))
@@ -133,6 +136,19 @@ namespace Shield
             {
                 _ = body.Exception;
                 return;
+            }
+
+            if (ReferenceEquals(fault, Fault.NotLooked))
+            {
+                // Read after the task was set (a full fence), paired with the fence in Record: a waiting call recorded
+                // from now on sees the body ended, and one recorded before is found below.
+                if (!AnyWaiting)
+                {
+                    InFlightRegistry.ReleaseDrainHold();
+                    return;
+                }
+
+                fault = Fault.Unfound;
             }
 
             if (ReferenceEquals(fault, Fault.Unfound))
@@ -222,6 +238,9 @@ namespace Shield
         {
             /// <summary>The record was not found before the task was set; the drain is held.</summary>
             public static readonly Fault Unfound = new Fault(null, null);
+
+            /// <summary>No waiting call had been made when the body's end looked; the drain is held.</summary>
+            public static readonly Fault NotLooked = new Fault(null, null);
 
             /// <summary>The fault was reported; its exception is still to be marked observed.</summary>
             public static readonly Fault Reported = new Fault(null, null);

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
@@ -103,6 +104,27 @@ public class PerThreadCountTests
         }
 
         Assert.That(ShieldedOperations.InFlight, Is.Zero);
+    }
+
+    [Test]
+    public void ThreadsThatEndedAreDroppedThoughNothingListsTheCalls()
+    {
+        // Each thread starts one call and ends; the call ends on this thread. The list of threads must not keep them all
+        // when nothing ever calls GetInFlight (a dedicated thread per job, LongRunning tasks). Ended threads are dropped
+        // when a new thread's first call finds the list doubled, so the earliest go first.
+        var operation = new ShieldedOperation("Tests.Runtime.PerThreadCountTests.OnItsOwnThread", 0);
+        var threads = new Thread[300];
+        for (var i = 0; i < threads.Length; i++)
+        {
+            TaskCompletionSource<int>? body = null;
+            threads[i] = new Thread(() => body = Start(operation));
+            threads[i].Start();
+            threads[i].Join();
+            End(body!);
+        }
+
+        Assert.That(threads.Take(100).Count(ThreadCalls.IsListed), Is.Zero, "the first hundred threads are no longer listed");
+        Assert.That(ShieldedOperations.InFlight, Is.Zero, "each dropped thread's count in was folded in, matching its call's count out here");
     }
 
     /// <summary>What the woven kickoff does for a body that suspended, with no caller token that can fire.</summary>

@@ -261,7 +261,7 @@ public class WaitingCallTests
         CallEnd.Ending(body.Task, thrown);
 
         var promise = ShieldPromises.Create<int>();
-        Assert.That(InFlightRegistry.Track(body.Task, promise, ShieldRuntime.CallerTokens(first.Token, second.Token), Operation, null, null), Is.True);
+        Assert.That(InFlightRegistry.Track(body.Task, body.Task, promise, ShieldRuntime.CallerTokens(first.Token, second.Token), Operation, null, null), Is.True);
         body.SetException(thrown);
         CallEnd.Ended(body.Task, thrown);
 

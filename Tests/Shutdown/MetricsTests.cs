@@ -25,8 +25,7 @@ public class MetricsTests(Flavor flavor) : FakeClockTests(flavor)
     {
         // Every flavour loads its own runtime, each with its own "Shield" meter: listen to this flavour's only.
         _measurements.Clear(); // NUnit runs every test of a fixture on one instance.
-        var meter = Runtime.Assembly.GetType("Shield.ShieldMetrics", throwOnError: true)!
-            .GetField("s_meter", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null);
+        var meter = ThisFlavorsMeter();
         _listener = new MeterListener
         {
             InstrumentPublished = (instrument, listener) =>
@@ -45,6 +44,10 @@ public class MetricsTests(Flavor flavor) : FakeClockTests(flavor)
 
     [TearDown]
     public void StopListening() => _listener.Dispose();
+
+    object ThisFlavorsMeter() =>
+        Runtime.Assembly.GetType("Shield.ShieldMetrics", throwOnError: true)!
+            .GetField("s_meter", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
 
     void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
@@ -132,5 +135,45 @@ public class MetricsTests(Flavor flavor) : FakeClockTests(flavor)
         const string Operation = "AssemblyToProcess.ThrowAfterAwait.SaveAsync";
         Assert.That(Of("shield.operations.walked_away"), Is.EqualTo(new[] { new Measurement("shield.operations.walked_away", 1, Operation) }));
         Assert.That(Of("shield.operations.unobserved_faults"), Is.EqualTo(new[] { new Measurement("shield.operations.unobserved_faults", 1, Operation) }));
+    }
+
+    [Test]
+    public async Task AListenerThatThrowsNeitherFailsTheCallNorLeavesItInFlight()
+    {
+        // A second listener whose callback throws at every measurement: each instrument's, so the walk-away's and the
+        // lost fault's too.
+        var meter = ThisFlavorsMeter();
+        using var faulty = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (ReferenceEquals(instrument.Meter, meter))
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        faulty.SetMeasurementEventCallback<double>((_, _, _, _) => throw new InvalidOperationException("listener bug"));
+        faulty.SetMeasurementEventCallback<long>((_, _, _, _) => throw new InvalidOperationException("listener bug"));
+        faulty.Start();
+
+        var probe = NewProbe();
+        var completes = SaveAsync("InstanceMethod", probe, CancellationToken.None);
+        await Limits.Within(probe.AtGate, "the body to reach its gate");
+        probe.Open();
+        await Limits.Within(completes, "the call whose duration the listener fails to take");
+
+        var lost = NewProbe();
+        using var faults = Runtime.RecordUnobservedFaults();
+        using var caller = new CancellationTokenSource();
+        var walkedAway = SaveAsync("ThrowAfterAwait", lost, caller.Token);
+        await Limits.Within(lost.AtGate, "the second body to reach its gate");
+        caller.Cancel();
+        Assert.That(walkedAway.IsCanceled, Is.True, "the caller is released though the listener failed to count it");
+        lost.Open();
+
+        await Limits.Within(faults.First, "the lost fault's report, which the listener fails to count");
+        await Limits.Within(Runtime.DrainAsync(), "both calls to end");
+        Assert.That(Runtime.InFlight, Is.Zero);
     }
 }
