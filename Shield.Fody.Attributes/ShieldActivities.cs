@@ -96,7 +96,16 @@ namespace Shield
                 body.AddEvent(ExceptionEvent(exception));
             }
 
+            // Stop makes the body's parent current on this thread (none, for a new trace). Whatever this thread had
+            // current stays so: a caller that had its own Activity given back (Return) keeps it, and an end that runs as
+            // a continuation leaves the code that completed the body as it was. A stopped Activity cannot be made
+            // current again, so one that was stops being current here, as Stop would have it.
+            var current = Activity.Current;
             body.Stop();
+            if (!ReferenceEquals(current, body) && current is not { IsStopped: true })
+            {
+                Activity.Current = current;
+            }
         }
 
         /// <summary>Stops the body's Activity with the outcome of <paramref name="body"/>, once it has one; a null task ran to completion.</summary>

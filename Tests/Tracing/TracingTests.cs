@@ -121,6 +121,51 @@ public class TracingTests(Flavor flavor) : TracedFlavorTests(flavor)
     }
 
     [Test]
+    public async Task NewTraceWithLinkGivesTheCallerItsActivityBackWhenTheBodyCompletesAtOnce()
+    {
+        UseTracing("NewTraceWithLink");
+        var probe = NewProbe();
+        using var callerToken = new CancellationTokenSource();
+        using var caller = ActivityRecorder.Tests.StartActivity("request")!;
+
+        var task = Call("SynchronousCompletion", probe, callerToken.Token);
+
+        Assert.That(task.IsCompletedSuccessfully, Is.True);
+        Assert.That(Recorder.Shielded.Single().IsStopped, Is.True);
+        Assert.That(Activity.Current, Is.SameAs(caller), "stopping the body's root span does not clear the caller's");
+        await task;
+    }
+
+    [Test]
+    public async Task AnEndThatRunsAsAContinuationLeavesTheCompletingCodesActivityAlone()
+    {
+        // A method that is not async ends its call from a continuation on the task it returned: here it runs inline in
+        // whatever completes that task, under that code's own Activity.
+        var shared = new TaskCompletionSource<int>();
+        using var callerToken = new CancellationTokenSource();
+        Task<int> call;
+        using (ActivityRecorder.Tests.StartActivity("request"))
+        {
+            call = WovenFlavor.Call<Task<int>>(Woven.Create("SharedTask"), "LoadAsync", shared.Task, callerToken.Token);
+        }
+
+        // On the thread pool: the test's synchronization context would have the continuation queued, not run inline.
+        var (ended, completer, currentAfter) = await Task.Run(() =>
+        {
+            var completer = ActivityRecorder.Tests.StartActivity("reply dispatch")!;
+            shared.SetResult(3);
+            var ended = Recorder.Shielded.Single().IsStopped;
+            var currentAfter = Activity.Current;
+            completer.Dispose();
+            return (ended, completer, currentAfter);
+        });
+
+        Assert.That(ended, Is.True, "the call's span ended inline, as the task completed");
+        Assert.That(currentAfter, Is.SameAs(completer), "the completing code keeps its own Activity");
+        Assert.That(await Limits.Within(call, "the call"), Is.EqualTo(3));
+    }
+
+    [Test]
     public async Task ABodyThatThrowsBeforeItsFirstAwaitHasAnErrorSpan()
     {
         var probe = NewProbe();
