@@ -70,16 +70,24 @@ namespace Shield.Hosting
 
         async Task DisposeWhenEndedAsync()
         {
-            if (_logger.IsEnabled(LogLevel.Debug))
+            try
             {
-                _logger.LogDebug("Keeping the scope's services until its shielded work ends: {Operations}.", OperationListing.Describe(WorkGroup.GetRunning()));
-            }
+                if (_logger.IsEnabled(LogLevel.Debug))
+                {
+                    _logger.LogDebug("Keeping the scope's services until its shielded work ends: {Operations}.", OperationListing.Describe(WorkGroup.GetRunning()));
+                }
 
-            if (!await EndsWithinLimitAsync().ConfigureAwait(false))
+                if (!await EndsWithinLimitAsync().ConfigureAwait(false))
+                {
+                    var running = WorkGroup.GetRunning();
+                    _logger.LogWarning("The keep-alive limit of {Limit} passed with {Count} shielded call(s) still running ({Operations}); disposing the scope they use.",
+                        _options.KeepAliveLimit, running.Count, OperationListing.Describe(running));
+                }
+            }
+            catch (Exception exception)
             {
-                var running = WorkGroup.GetRunning();
-                _logger.LogWarning("The keep-alive limit of {Limit} passed with {Count} shielded call(s) still running ({Operations}); disposing the scope they use.",
-                    _options.KeepAliveLimit, running.Count, OperationListing.Describe(running));
+                // Nobody awaits this task: whatever went wrong while waiting, the scope is still disposed below.
+                _logger.LogError(exception, "Waiting for the shielded work of a kept scope failed; disposing the scope now.");
             }
 
             try

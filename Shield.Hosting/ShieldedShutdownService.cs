@@ -34,15 +34,22 @@ namespace Shield.Hosting
             if (waitingFor == 0)
             {
                 _logger.LogDebug("No shielded work in flight at shutdown.");
-                return;
+            }
+            else
+            {
+                _logger.LogInformation("Waiting for shielded work to finish: {Count} in flight ({Operations}).",
+                    waitingFor, OperationListing.Describe(ShieldedOperations.GetInFlight()));
             }
 
-            _logger.LogInformation("Waiting for shielded work to finish: {Count} in flight ({Operations}).",
-                waitingFor, OperationListing.Describe(ShieldedOperations.GetInFlight()));
             try
             {
+                // Awaited even with nothing in flight: a call that ended after its caller walked away may still be
+                // reporting its fault, and the drain completes only once it has (at once when nothing is pending).
                 await ShieldedOperations.DrainAsync(cancellationToken).ConfigureAwait(false);
-                _logger.LogInformation("Shielded work drained: the {Count} in flight at shutdown finished.", waitingFor);
+                if (waitingFor > 0)
+                {
+                    _logger.LogInformation("Shielded work drained: the {Count} in flight at shutdown finished.", waitingFor);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

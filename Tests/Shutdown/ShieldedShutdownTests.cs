@@ -60,6 +60,29 @@ public class ShieldedShutdownTests
     }
 
     [Test]
+    public async Task StopWaitsForAFaultStillBeingSettledThoughNothingCountsInFlight()
+    {
+        using var host = BuildHost();
+        await host.StartAsync();
+        var body = new TaskCompletionSource<int>();
+        var thrown = new InvalidOperationException("card declined");
+
+        // A body faults on another thread before its kickoff recorded the call: it stops counting, and until its second
+        // step has looked for a caller that walked away, the drain waits.
+        ShieldRuntime.Suspending();
+        ShieldRuntime.Faulting(body.Task, thrown);
+        Assert.That(ShieldedOperations.InFlight, Is.Zero);
+
+        var stopping = host.StopAsync();
+        await Limits.Within(_logs.Logged("No shielded work in flight at shutdown."), "the shutdown to look");
+        Assert.That(stopping.IsCompleted, Is.False, "the host waits for the fault to be settled");
+
+        body.SetException(thrown);
+        ShieldRuntime.Faulted(body.Task, thrown);
+        await Limits.Within(stopping, "the host to stop");
+    }
+
+    [Test]
     public async Task WorkThatAnotherServiceStartsWhileStoppingIsDrainedToo()
     {
         var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
