@@ -123,6 +123,26 @@ public class RequestScopeTests
     }
 
     [Test]
+    public async Task AnErrorPageThatRunsTheRequestAgainKeepsTheScopeForItsShieldedWork()
+    {
+        // UseExceptionHandler runs the pipeline again after the first run, and the middleware's own call, returned.
+        await using var host = await OrderApiHost.StartAsync(app =>
+        {
+            app.UseExceptionHandler("/error");
+            app.UseShieldedRequestScopes();
+        });
+
+        await host.AbandonAsync("/fail", 77);
+        var probe = host.Probes.Named("error page");
+        Assert.That(probe.Disposed.IsCompleted, Is.False, "the error page's save still runs and keeps the request's scope");
+
+        host.Gates.Open(77);
+        await probe.Disposed.WaitAsync(OrderApiHost.Patience);
+        Assert.That(host.CountOrders(), Is.EqualTo(1));
+        Assert.That(_faults, Is.Empty);
+    }
+
+    [Test]
     public async Task InsideNestedUseWhenBranches()
     {
         await using var host = await OrderApiHost.StartAsync(app =>

@@ -32,10 +32,12 @@ namespace Shield.AspNetCore
         public Task InvokeAsync(HttpContext context)
         {
             var current = context.Features.Get<IServiceProvidersFeature>();
-            if (current is ShieldedRequestServicesFeature)
+            if (current is ShieldedRequestServicesFeature kept)
             {
-                // An outer UseShieldedRequestScopes already keeps this request's scope.
-                return _next(context);
+                // This request's scope is kept already: by an outer UseShieldedRequestScopes that is still running (its
+                // group is ambient), or by an earlier run of the pipeline for the same request (an error page that
+                // re-executes it), whose group must be made ambient again for this run's shielded calls to keep it.
+                return ReferenceEquals(ShieldedWorkGroup.Current, kept.Scope.WorkGroup) ? _next(context) : InvokeAgainInScopeAsync(context, kept.Scope);
             }
 
             if (ServerScope.WasCreated(current))
@@ -52,6 +54,13 @@ namespace Shield.AspNetCore
             var scope = _scopeFactory.CreateShieldedAsyncScope(_options, _logger);
             context.Features.Set<IServiceProvidersFeature>(new ShieldedRequestServicesFeature(scope));
             context.Response.RegisterForDisposeAsync(scope);
+            await _next(context).ConfigureAwait(false);
+        }
+
+        /// <summary>Runs the rest of the pipeline again with the request's kept scope's group ambient, and no further.</summary>
+        async Task InvokeAgainInScopeAsync(HttpContext context, ShieldedAsyncScope scope)
+        {
+            scope.WorkGroup.MakeCurrent();
             await _next(context).ConfigureAwait(false);
         }
 

@@ -68,6 +68,18 @@ namespace Shield
             return group;
         }
 
+        /// <summary>
+        /// Makes this group <see cref="Current"/> again for the calling flow and the flows it starts, until the calling
+        /// async method returns: for code that serves the same unit of work a second time after the flow that opened
+        /// the group has moved on (ASP.NET Core running a request's pipeline again for its error page). Calls join it
+        /// by the usual rule: while it is open, or after <see cref="Close"/> while one of its calls is still running.
+        /// </summary>
+        public void MakeCurrent()
+        {
+            Volatile.Write(ref s_anyOpened, true);
+            s_current.Value = this;
+        }
+
         /// <summary>Completes once the group is closed and every call that joined it has ended. Never faults.</summary>
         public Task Ended
         {

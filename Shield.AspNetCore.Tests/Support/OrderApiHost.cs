@@ -108,6 +108,15 @@ public sealed class OrderApiHost : IAsyncDisposable
             return Results.Ok();
         });
 
+        // A request that fails, and the error page UseExceptionHandler("/error") runs it again for: it keeps order 77.
+        app.MapPost("/fail", IResult () => throw new InvalidOperationException("the order is invalid"));
+        app.Map("/error", async (OrderService orders, DisposalProbe probe, CancellationToken ct) =>
+        {
+            probe.Name = "error page";
+            await orders.SaveAsync(77, ct);
+            return Results.Problem("the order was kept for review");
+        });
+
         app.MapGet("/probe/{name}", (string name, DisposalProbe probe) =>
         {
             probe.Name = name;
