@@ -124,25 +124,17 @@ namespace Shield
         /// </summary>
         public static void EndedFromContinuation(object key, Task body, Exception? exception)
         {
-            if (InFlightRegistry.MayHaveEntries && InFlightRegistry.TryTake(key, out var call))
+            if (!InFlightRegistry.MayHaveEntries || !EndedWithEntry(key, body, exception))
             {
-                Finish(in call, exception);
                 InFlightRegistry.Exit();
-                Deliver(in call, body, exception);
-                return;
             }
-
-            InFlightRegistry.Exit();
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         static void EndedWithoutEnding(Task body, Exception? exception)
         {
-            if (InFlightRegistry.TryTake(body, out var call))
+            if (EndedWithEntry(body, body, exception))
             {
-                Finish(in call, exception);
-                InFlightRegistry.Exit();
-                Deliver(in call, body, exception);
                 return;
             }
 
@@ -152,6 +144,23 @@ namespace Shield
             }
 
             InFlightRegistry.Exit();
+        }
+
+        /// <summary>
+        /// Both steps at once for a call whose end has no frame, if it has an entry under <paramref name="key"/>: returns
+        /// false, having done nothing, when it has none.
+        /// </summary>
+        static bool EndedWithEntry(object key, Task body, Exception? exception)
+        {
+            if (!InFlightRegistry.TryTake(key, out var call))
+            {
+                return false;
+            }
+
+            Finish(in call, exception);
+            InFlightRegistry.Exit();
+            Deliver(in call, body, exception);
+            return true;
         }
 
         /// <summary>
@@ -165,23 +174,13 @@ namespace Shield
                 FaultReporter.Report(call.Operation!, exception);
             }
 
-            try
+            if (ShieldMetrics.DurationEnabled)
             {
-                if (ShieldMetrics.DurationEnabled)
-                {
-                    var seconds = ShieldedOperations.TimeProvider.GetElapsedTime(call.StartTimestamp).TotalSeconds;
-                    ShieldMetrics.Duration(call.Operation!, seconds);
-                }
-
-                ShieldActivities.End(call.Span, exception, call.Deadline);
-            }
-#pragma warning disable CA1031 // A listener's failure must not keep the call from ending.
-            catch (Exception listenerException)
-#pragma warning restore CA1031
-            {
-                ListenerFailures.Trace($"ending a call of {call.Operation!.Name}", listenerException);
+                var seconds = ShieldedOperations.TimeProvider.GetElapsedTime(call.StartTimestamp).TotalSeconds;
+                ShieldMetrics.Duration(call.Operation!, seconds);
             }
 
+            ShieldActivities.End(call.Span, exception, call.Deadline);
             InFlightRegistry.Release(in call);
         }
 

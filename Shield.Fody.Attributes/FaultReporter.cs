@@ -8,16 +8,7 @@ namespace Shield
     {
         public static void Report(ShieldedOperation operation, Exception exception)
         {
-            try
-            {
-                ShieldMetrics.UnobservedFault(operation);
-            }
-#pragma warning disable CA1031 // A listener's failure must not keep the fault from its handlers.
-            catch (Exception listenerException)
-#pragma warning restore CA1031
-            {
-                ListenerFailures.Trace($"counting a lost fault of {operation.Name}", listenerException);
-            }
+            ShieldMetrics.UnobservedFault(operation);
 
             var handlers = ShieldedOperations.UnobservedFaultHandlers;
             if (handlers == null)

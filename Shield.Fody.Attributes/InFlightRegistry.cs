@@ -331,32 +331,14 @@ namespace Shield
                 HoldDrain();
 
                 // Under the lock, so the body's end cannot stop its Activity between the state change and the event.
-                try
-                {
-                    ShieldActivities.WalkedAway(call.Span, call.Operation!);
-                }
-#pragma warning disable CA1031 // A listener's failure must not keep the caller waiting.
-                catch (Exception listenerException)
-#pragma warning restore CA1031
-                {
-                    ListenerFailures.Trace($"recording that a caller of {call.Operation!.Name} walked away", listenerException);
-                }
+                ShieldActivities.WalkedAway(call.Span, call.Operation!);
             }
 
             // Outside the lock: settling the promise runs the caller's continuations. The state decided above means
             // nothing else settles it now.
             if (call.Promise!.TryWalkAway(call.Caller.FirstCanceled()))
             {
-                try
-                {
-                    ShieldMetrics.WalkedAway(call.Operation!);
-                }
-#pragma warning disable CA1031 // The caller is released; a listener's failure is not the canceling code's.
-                catch (Exception listenerException)
-#pragma warning restore CA1031
-                {
-                    ListenerFailures.Trace($"counting that a caller of {call.Operation!.Name} walked away", listenerException);
-                }
+                ShieldMetrics.WalkedAway(call.Operation!);
             }
         }
 

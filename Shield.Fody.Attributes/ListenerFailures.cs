@@ -1,12 +1,12 @@
 using System;
-using System.Diagnostics;
 
 namespace Shield
 {
     /// <summary>
     /// What happens when a meter or activity listener throws while the runtime tells it about a call: the failure is
     /// traced and the call's own bookkeeping goes on, so a faulty listener can neither leave a call counted in flight nor
-    /// throw out of a body's state machine.
+    /// throw out of a body's state machine. Listeners run in two places, each of which catches: the recordings of
+    /// <see cref="ShieldMetrics"/> and the stop of a call's span in <see cref="ShieldActivities.End"/>.
     /// </summary>
     internal static class ListenerFailures
     {

@@ -101,7 +101,18 @@ namespace Shield
             // a continuation leaves the code that completed the body as it was. A stopped Activity cannot be made
             // current again, so one that was stops being current here, as Stop would have it.
             var current = Activity.Current;
-            body.Stop();
+            try
+            {
+                // Runs every ActivityListener's ActivityStopped on this thread (see ListenerFailures).
+                body.Stop();
+            }
+#pragma warning disable CA1031 // See ListenerFailures.
+            catch (Exception listenerException)
+#pragma warning restore CA1031
+            {
+                ListenerFailures.Trace($"stopping the span of {body.OperationName}", listenerException);
+            }
+
             if (!ReferenceEquals(current, body) && current is not { IsStopped: true })
             {
                 Activity.Current = current;

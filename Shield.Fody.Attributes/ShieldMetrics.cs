@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 
@@ -30,7 +31,7 @@ namespace Shield
         {
             if (s_walkedAway.Enabled)
             {
-                s_walkedAway.Add(1, operation.MetricTag);
+                AddOne(s_walkedAway, operation);
             }
         }
 
@@ -41,13 +42,41 @@ namespace Shield
         {
             if (s_unobservedFaults.Enabled)
             {
-                s_unobservedFaults.Add(1, operation.MetricTag);
+                AddOne(s_unobservedFaults, operation);
             }
         }
 
         public static bool DurationEnabled => s_duration.Enabled;
 
-        public static void Duration(ShieldedOperation operation, double seconds) => s_duration.Record(seconds, operation.MetricTag);
+        public static void Duration(ShieldedOperation operation, double seconds)
+        {
+            try
+            {
+                s_duration.Record(seconds, operation.MetricTag);
+            }
+#pragma warning disable CA1031 // See ListenerFailures.
+            catch (Exception listenerException)
+#pragma warning restore CA1031
+            {
+                ListenerFailures.Trace($"recording {s_duration.Name} for {operation.Name}", listenerException);
+            }
+        }
+
+        // Recording runs every listening MeterListener's callback on this thread, in the middle of a call's end or a
+        // walk-away: what a listener throws is traced (ListenerFailures) and goes no further.
+        static void AddOne(Counter<long> counter, ShieldedOperation operation)
+        {
+            try
+            {
+                counter.Add(1, operation.MetricTag);
+            }
+#pragma warning disable CA1031 // See ListenerFailures.
+            catch (Exception listenerException)
+#pragma warning restore CA1031
+            {
+                ListenerFailures.Trace($"recording {counter.Name} for {operation.Name}", listenerException);
+            }
+        }
 
         static IEnumerable<Measurement<int>> ObserveInFlight()
         {

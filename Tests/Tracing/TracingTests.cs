@@ -166,6 +166,32 @@ public class TracingTests(Flavor flavor) : TracedFlavorTests(flavor)
     }
 
     [Test]
+    public async Task AnActivityListenerThatThrowsWhenASpanStopsNeitherFailsTheCallNorLeavesItInFlight()
+    {
+        var shield = ActivityRecorder.ShieldSource(Runtime);
+        using var faulty = new ActivityListener
+        {
+            ShouldListenTo = source => ReferenceEquals(source, shield),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = _ => throw new InvalidOperationException("listener bug"),
+        };
+        ActivitySource.AddActivityListener(faulty);
+        using var caller = ActivityRecorder.Tests.StartActivity("request")!;
+
+        var atOnce = Call("SynchronousCompletion", NewProbe(), CancellationToken.None);
+        Assert.That(atOnce.IsCompletedSuccessfully, Is.True, "the span stopped as the call returned, and the caller got its result");
+        Assert.That(Activity.Current, Is.SameAs(caller));
+
+        var probe = NewProbe();
+        var suspended = Call("InstanceMethod", probe, CancellationToken.None);
+        await Limits.Within(probe.AtGate, "the body to reach its gate");
+        probe.Open();
+        await Limits.Within(suspended, "the call whose span the listener fails to stop");
+        await Limits.Within(Runtime.DrainAsync(), "the body to end");
+        Assert.That(Recorder.Shielded.Select(a => a.IsStopped), Is.EqualTo(new[] { true, true }));
+    }
+
+    [Test]
     public async Task ABodyThatThrowsBeforeItsFirstAwaitHasAnErrorSpan()
     {
         var probe = NewProbe();
